@@ -1,0 +1,61 @@
+import { fork } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
+import type { ProviderTarget } from './target.js';
+import type { InteractionResult } from './verify.js';
+import type { WorkerMessage, WorkerRequest } from './verify-worker.js';
+
+export interface VerifiedInteraction extends InteractionResult {
+  /** The Pact verifier's own report for this interaction (plain text). */
+  log?: string;
+}
+
+/** Each single-interaction verification run starts its report with this line. */
+const reportStart = /^\s*Verifying a pact between/m;
+
+/**
+ * Verifies a pact in a child process and returns per-interaction verdicts with the verifier's report for
+ * each. Credentials reach the child over IPC, never through argv or the environment.
+ */
+export function runVerification(
+  target: ProviderTarget,
+  pactPath: string,
+  onResult: (result: InteractionResult) => void = () => {},
+): Promise<VerifiedInteraction[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./verify-worker.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    const results: InteractionResult[] = [];
+    let failure: string | undefined;
+    child.on('message', (message: WorkerMessage) => {
+      if (message.type === 'result') {
+        results.push(message.result);
+        onResult(message.result);
+      } else if (message.type === 'error') failure = message.message;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (failure) return reject(new Error(failure));
+      if (code !== 0)
+        return reject(
+          new Error(`verification worker exited with code ${code}\n${stripVTControlCharacters(output)}`),
+        );
+      const reports = stripVTControlCharacters(output)
+        .split(reportStart)
+        .slice(1)
+        .map((text) => `Verifying a pact between${text}`.trim());
+      let next = 0;
+      resolve(results.map((result) => (result.ranVerifier ? { ...result, log: reports[next++] } : result)));
+    });
+    child.send({ target, pactPath } satisfies WorkerRequest);
+  });
+}

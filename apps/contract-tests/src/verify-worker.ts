@@ -1,0 +1,26 @@
+/**
+ * Child process that verifies one pact. The Pact core prints its report straight to this process's stdout,
+ * which the parent captures; verdicts travel back over the IPC channel.
+ */
+import type { ProviderTarget } from './target.js';
+import { type InteractionResult, verifyPact } from './verify.js';
+
+export type WorkerRequest = { target: ProviderTarget; pactPath: string };
+export type WorkerMessage =
+  | { type: 'result'; result: InteractionResult }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+function send(message: WorkerMessage): Promise<void> {
+  return new Promise((resolve) => process.send?.(message, () => resolve()));
+}
+
+process.once('message', async ({ target, pactPath }: WorkerRequest) => {
+  try {
+    await verifyPact(target, pactPath, { onResult: (result) => void send({ type: 'result', result }) });
+    await send({ type: 'done' });
+  } catch (error) {
+    await send({ type: 'error', message: (error as Error).message });
+  }
+  process.disconnect();
+});

@@ -1,0 +1,178 @@
+/**
+ * Provider verification, one interaction at a time so each gets its own verdict (the Pact verifier itself
+ * only reports pass/fail for a whole file). Interactions whose provider state only the mock can create are
+ * reported as skipped, with the reason, when the target is a real server.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
+import { type ApiId, loadBundle, type OpenAPIV3_1, resolve } from '@vouchspec/spec';
+
+import { placeholders } from './credentials.js';
+import { mewsConnectorStates } from './states/mews-connector.js';
+import type { StateDefinitions } from './states/types.js';
+import { voucherifyStates } from './states/voucherify.js';
+import type { ProviderTarget } from './target.js';
+
+type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
+type StateHandlers = NonNullable<VerifierOptions['stateHandlers']>;
+
+export const providerStates: Record<ApiId, StateDefinitions> = {
+  voucherify: voucherifyStates,
+  'mews-connector': mewsConnectorStates,
+};
+
+export interface PactInteraction {
+  description: string;
+  providerStates?: { name: string; params?: Record<string, unknown> }[];
+  request: { method: string; path: string };
+  response: { status: number };
+  [key: string]: unknown;
+}
+
+export interface PactDocument {
+  consumer: { name: string };
+  provider: { name: string };
+  interactions: PactInteraction[];
+  metadata: Record<string, unknown>;
+}
+
+export type Verdict = 'passed' | 'failed' | 'skipped';
+
+export interface InteractionResult {
+  provider: ApiId;
+  description: string;
+  method: string;
+  path: string;
+  status: number;
+  states: string[];
+  verdict: Verdict;
+  reason?: string;
+  /** Whether the Pact verifier ran for it (not for skipped ones or those with unknown states). */
+  ranVerifier: boolean;
+  durationMs: number;
+}
+
+export async function readPact(file: string): Promise<PactDocument> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PactDocument;
+  } catch (error) {
+    throw new Error(`Cannot read pact ${file}: ${(error as Error).message}. Run the consumer tests first.`);
+  }
+}
+
+/** Header name each Voucherify security scheme travels in (or `authorization` for bearer tokens). */
+function voucherifyCredentialHeaders(): [scheme: string, header: string, bearer: boolean][] {
+  const doc = loadBundle('voucherify');
+  return Object.entries(doc.components?.securitySchemes ?? {}).map(([name, raw]) => {
+    const scheme = resolve<OpenAPIV3_1.SecuritySchemeObject>(doc, raw);
+    return scheme.type === 'apiKey'
+      ? [name, scheme.name.toLowerCase(), false]
+      : [name, 'authorization', true];
+  });
+}
+
+/** Swaps the pact's placeholder credentials for the target's real ones, in headers and Mews bodies. */
+export function credentialFilter(target: ProviderTarget): RequestFilter {
+  const headers = voucherifyCredentialHeaders();
+  return (req, _res, next) => {
+    for (const [scheme, header, bearer] of headers) {
+      const placeholder = placeholders.voucherify[scheme as keyof typeof placeholders.voucherify];
+      const real = target.credentials.voucherify[scheme as keyof typeof placeholders.voucherify];
+      if (bearer && req.headers[header] === `Bearer ${placeholder}`) req.headers[header] = `Bearer ${real}`;
+      else if (!bearer && req.headers[header] === placeholder) req.headers[header] = real;
+    }
+    const body = req.body as Record<string, unknown> | undefined;
+    if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
+      for (const token of ['ClientToken', 'AccessToken'] as const) {
+        if (body[token] === placeholders['mews-connector'][token])
+          body[token] = target.credentials['mews-connector'][token];
+      }
+    }
+    next();
+  };
+}
+
+function stateHandlers(target: ProviderTarget, definitions: StateDefinitions): StateHandlers {
+  const handlers: StateHandlers = { '': async () => {} };
+  for (const [name, definition] of Object.entries(definitions)) {
+    handlers[name] = async (params?: unknown) => {
+      await definition.setup(target, (params ?? {}) as Record<string, unknown>);
+    };
+  }
+  return handlers;
+}
+
+export interface VerifyOptions {
+  /** Called after each interaction, e.g. to show progress. */
+  onResult?: (result: InteractionResult) => void;
+}
+
+export async function verifyPact(
+  target: ProviderTarget,
+  pactPath: string,
+  options: VerifyOptions = {},
+): Promise<InteractionResult[]> {
+  const pact = await readPact(pactPath);
+  const definitions = providerStates[target.provider];
+  const workDir = await mkdtemp(join(tmpdir(), 'vouchspec-verify-'));
+  const results: InteractionResult[] = [];
+  try {
+    for (const [index, interaction] of pact.interactions.entries()) {
+      const states = (interaction.providerStates ?? []).map((s) => s.name);
+      const started = performance.now();
+      const base = {
+        provider: target.provider,
+        description: interaction.description,
+        method: interaction.request.method,
+        path: interaction.request.path,
+        status: interaction.response.status,
+        states,
+      };
+      const unknown = states.filter((state) => !definitions[state]);
+      const mockOnly = states.map((state) => definitions[state]?.mockOnly).find(Boolean);
+      let result: InteractionResult;
+      if (unknown.length > 0) {
+        const reason = `no handler for provider state "${unknown.join('", "')}"`;
+        result = { ...base, verdict: 'failed', reason, ranVerifier: false, durationMs: 0 };
+      } else if (mockOnly && target.kind === 'real') {
+        result = {
+          ...base,
+          verdict: 'skipped',
+          reason: `mock-only provider state: ${mockOnly}`,
+          ranVerifier: false,
+          durationMs: 0,
+        };
+      } else {
+        const single = join(workDir, `interaction-${index}.json`);
+        await writeFile(single, JSON.stringify({ ...pact, interactions: [interaction] }));
+        try {
+          await new Verifier({
+            provider: target.provider,
+            providerBaseUrl: target.baseUrl,
+            pactUrls: [single],
+            stateHandlers: stateHandlers(target, definitions),
+            requestFilter: credentialFilter(target),
+            logLevel: 'error',
+          }).verifyProvider();
+          result = { ...base, verdict: 'passed', ranVerifier: true, durationMs: performance.now() - started };
+        } catch (error) {
+          const reason = (error as Error).message;
+          result = {
+            ...base,
+            verdict: 'failed',
+            reason,
+            ranVerifier: true,
+            durationMs: performance.now() - started,
+          };
+        }
+      }
+      results.push(result);
+      options.onResult?.(result);
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return results;
+}
