@@ -1,4 +1,5 @@
-export { MissingCredentialsError } from './errors.js';
+export type { CommonClientOptions } from './client.js';
+export { ApiError, MissingCredentialsError, RequestTimeoutError, unwrap } from './errors.js';
 export {
   createMewsConnectorClient,
   type MewsConnectorClient,
@@ -8,6 +9,8 @@ export {
   type MewsEnvironment,
   mewsPlatformAddress,
 } from './mews-connector.js';
+export type { BinaryInput } from './multipart.js';
+export type { ResilienceOptions, RetryOptions } from './retry.js';
 export {
   createVoucherifyClient,
   type VoucherifyClient,

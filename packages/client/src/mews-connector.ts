@@ -1,6 +1,11 @@
-import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import { type ApiClient, buildClient, type CommonClientOptions } from './client.js';
 import type { components, paths } from './generated/mews-connector.js';
-import { mewsConnectorServers } from './generated/operations.js';
+import {
+  mewsConnectorMultipart,
+  mewsConnectorOperations,
+  mewsConnectorPagination,
+  mewsConnectorServers,
+} from './generated/operations.js';
 
 export type MewsConnectorSchemas = components['schemas'];
 export type MewsEnvironment = (typeof mewsConnectorServers)[number]['environment'];
@@ -22,9 +27,9 @@ type WithoutEnvelope<Operation> = Operation extends {
 export type MewsConnectorPaths = {
   [Path in keyof paths]: { [Method in keyof paths[Path]]: WithoutEnvelope<paths[Path][Method]> };
 };
-export type MewsConnectorClient = Client<MewsConnectorPaths>;
+export type MewsConnectorClient = ApiClient<MewsConnectorPaths, typeof mewsConnectorPagination>;
 
-export interface MewsConnectorClientOptions {
+export interface MewsConnectorClientOptions extends CommonClientOptions {
   /** `demo` or `production` (default `demo`), or the full platform address (e.g. a mock server). */
   environment?: MewsEnvironment | (string & {});
   /** Token identifying your integration. */
@@ -35,8 +40,6 @@ export interface MewsConnectorClientOptions {
   client: string;
   /** Ask for `204 No Content` instead of result bodies (`Prefer: return=minimal`). */
   minimal?: boolean;
-  headers?: ClientOptions['headers'];
-  fetch?: ClientOptions['fetch'];
 }
 
 export function mewsPlatformAddress(environment: MewsConnectorClientOptions['environment'] = 'demo'): string {
@@ -49,13 +52,21 @@ export function mewsPlatformAddress(environment: MewsConnectorClientOptions['env
 }
 
 export function createMewsConnectorClient(options: MewsConnectorClientOptions): MewsConnectorClient {
-  const { environment, clientToken, accessToken, client: clientName, minimal, headers, fetch } = options;
+  const { environment, clientToken, accessToken, client: clientName, minimal, headers, ...common } = options;
   const envelope: Envelope = { ClientToken: clientToken, AccessToken: accessToken, Client: clientName };
-  return createClient<MewsConnectorPaths>({
-    baseUrl: mewsPlatformAddress(environment),
-    headers: minimal ? { Prefer: 'return=minimal', ...headers } : headers,
-    fetch,
-    // Tokens travel inside every JSON body; a value the caller passes explicitly wins.
-    bodySerializer: (body: unknown) => JSON.stringify({ ...envelope, ...(body as object) }),
-  });
+  return buildClient<MewsConnectorPaths, typeof mewsConnectorPagination>(
+    {
+      api: 'mews-connector',
+      operations: mewsConnectorOperations,
+      multipart: mewsConnectorMultipart,
+      pagination: mewsConnectorPagination,
+    },
+    {
+      ...common,
+      baseUrl: mewsPlatformAddress(environment),
+      headers: minimal ? { Prefer: 'return=minimal', ...headers } : headers,
+      // Tokens travel inside every JSON body; a value the caller passes explicitly wins.
+      bodySerializer: (body) => JSON.stringify({ ...envelope, ...(body as object) }),
+    },
+  );
 }
