@@ -11,11 +11,14 @@ describe('admin endpoints and options', () => {
   it('lists every bundled operation with its behaviour', async () => {
     const res = await mock.call('GET', '/__admin/operations');
     expect(res.body).toHaveLength(allOperations.length);
-    expect(res.body[0]).toMatchObject({
+    const byId = Object.fromEntries(res.body.map((o: { operationId: string }) => [o.operationId, o]));
+    expect(byId.createCustomer).toMatchObject({
       api: 'voucherify',
-      operationId: 'createCustomer',
+      method: 'POST',
+      path: '/v1/customers',
       behaviour: 'stateful',
     });
+    expect(byId.listProjects).toMatchObject({ api: 'voucherify', behaviour: 'example' });
   });
 
   it('seeds state after validating every item, and rejects a bad seed without changing anything', async () => {

@@ -68,7 +68,7 @@ describe('Voucherify errors', () => {
     expect(schemaErrors('voucherify', 'VoucherifyError', unknown.body)).toBeUndefined();
     const wrongMethod = await mock.call('PATCH', '/v1/customers/cust_1', { headers: appKeys });
     expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get('allow')).toBe('GET, DELETE');
+    expect(wrongMethod.headers.get('allow')).toBe('GET, PUT, DELETE');
   });
 });
 

@@ -45,7 +45,7 @@ describe('Customers', () => {
         .uponReceiving('a request to create a customer with a non-string email')
         .withRequest('POST', '/v1/customers', (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'createCustomer', 400, { include: ['key'] })),
+          b.jsonBody(responseMatcher('voucherify', 'createCustomer', 400, { include: ['code', 'key'] })),
         )
         .executeTest(async (server) => {
           const { data, error, response } = await client(server.url).POST('/v1/customers', { body });
