@@ -126,9 +126,13 @@ function pagination(doc: OpenApiDocument, op: OperationInfo) {
   if (!items) throw new Error(`${op.operationId} pages but its items property cannot be determined`);
   const page = op.parameters.find((p) => p.in === 'query' && p.name === 'page');
   const maxPage = (page?.schema as SchemaObject | undefined)?.maximum;
-  return { method: op.method, style, items, ...(maxPage !== undefined ? { maxPage } : {}) };
+  // The client sends limitation pages as POST and the others as GET; a spec that differs must fail here.
+  if ((style === 'limitation') !== (op.method === 'post'))
+    throw new Error(`${op.operationId}: ${style} pages by ${op.method}`);
+  return { style, items, ...(maxPage !== undefined ? { maxPage } : {}) };
 }
 
+/** Server URL templates with their variables' defaults, and the environment name the spec gives. */
 function serverFacts(doc: OpenApiDocument) {
   return (doc.servers ?? []).map((server) => {
     const environment = (server as { 'x-environment'?: string })['x-environment'];
@@ -137,11 +141,8 @@ function serverFacts(doc: OpenApiDocument) {
       ...(environment ? { environment } : {}),
       ...(server.variables
         ? {
-            variables: Object.fromEntries(
-              Object.entries(server.variables).map(([name, v]) => [
-                name,
-                { default: v.default, enum: v.enum },
-              ]),
+            defaults: Object.fromEntries(
+              Object.entries(server.variables).map(([name, v]) => [name, v.default]),
             ),
           }
         : {}),
@@ -149,14 +150,32 @@ function serverFacts(doc: OpenApiDocument) {
   });
 }
 
+/** Each server variable's allowed values as a type (`<Ident><Variable>`); types cost nothing at run time. */
+function serverVariableTypes(ident: string, doc: OpenApiDocument): string[] {
+  return (doc.servers ?? []).flatMap((server) =>
+    Object.entries(server.variables ?? {})
+      .filter(([, variable]) => variable.enum)
+      .map(
+        ([name, variable]) =>
+          `export type ${ident}${name.charAt(0).toUpperCase()}${name.slice(1)} = ${(variable.enum ?? []).map((v) => JSON.stringify(v)).join(' | ')};`,
+      ),
+  );
+}
+
 function facts(api: ApiId, ident: string, doc: OpenApiDocument): string[] {
   const schemes = doc.components?.securitySchemes ?? {};
   const securitySets: string[][][] = [];
-  const operations: Record<string, [string, number, 0 | 1]> = {};
+  // Path → its security set, or METHOD → set where a path's operations differ. Only what the request
+  // cannot tell by itself is kept: every byte here ships to browsers.
+  const operations: Record<string, Record<string, number>> = {};
+  const idempotent: string[] = [];
   const multipart: Record<string, Record<string, string>> = {};
   const paged: Record<string, ReturnType<typeof pagination>> = {};
   for (const op of listOperations(api, doc)) {
     const key = `${op.method.toUpperCase()} ${op.path}`;
+    // The client wraps exactly these methods; a spec that grows another must grow the client too.
+    if (!['get', 'put', 'post', 'delete'].includes(op.method))
+      throw new Error(`${key}: the client does not handle ${op.method}`);
     const requirements = op.security.map((alternative) =>
       Object.keys(alternative).map((name) => {
         const scheme = schemes[name];
@@ -167,7 +186,9 @@ function facts(api: ApiId, ident: string, doc: OpenApiDocument): string[] {
     const setKey = JSON.stringify(requirements);
     let set = securitySets.findIndex((s) => JSON.stringify(s) === setKey);
     if (set < 0) set = securitySets.push(requirements) - 1;
-    operations[key] = [op.operationId, set, isIdempotent(op) ? 1 : 0];
+    operations[op.path] ??= {};
+    (operations[op.path] as Record<string, number>)[op.method.toUpperCase()] = set;
+    if (isIdempotent(op) !== idempotentMethods.has(op.method)) idempotent.push(key);
     const fields = multipartFields(doc, op);
     if (fields) multipart[key] = fields;
     const pages = pagination(doc, op);
@@ -176,13 +197,16 @@ function facts(api: ApiId, ident: string, doc: OpenApiDocument): string[] {
   return [
     `/** Credential alternatives; each alternative lists header names (or \`bearer\`) that must all be sent. */`,
     `export const ${ident}SecuritySets = ${JSON.stringify(securitySets)} as const;`,
-    `/** \`METHOD /path\` → [operationId, security set, idempotent]. */`,
-    `export const ${ident}Operations: Record<string, readonly [operationId: string, securitySet: number, idempotent: 0 | 1]> = ${JSON.stringify(operations)};`,
+    `/** Path → METHOD → index of the operation's security set. */`,
+    `export const ${ident}Operations: Record<string, Record<string, number>> = ${JSON.stringify(operations)};`,
+    `/** \`METHOD /path\` of operations whose idempotency differs from their HTTP method's (a read sent as POST). */`,
+    `export const ${ident}Idempotent: readonly string[] = ${JSON.stringify(idempotent)};`,
     `/** Multipart operations: binary field → content type. */`,
     `export const ${ident}Multipart: Record<string, Record<string, string>> = ${JSON.stringify(multipart)};`,
     `/** List operations that page, how, and which property holds the items. */`,
     `export const ${ident}Pagination = ${JSON.stringify(paged)} as const;`,
     `export const ${ident}Servers = ${JSON.stringify(serverFacts(doc))} as const;`,
+    ...serverVariableTypes(ident.charAt(0).toUpperCase() + ident.slice(1), doc),
   ];
 }
 

@@ -1,24 +1,22 @@
 import createClient, { type Client, type ClientOptions, type FetchOptions } from 'openapi-fetch';
-import { type OperationContext, requestOperations } from './context.js';
+import { contextKey, type OperationContext } from './context.js';
 import { ApiError } from './errors.js';
 import { toFormData } from './multipart.js';
+import { OutgoingRequest } from './outgoing.js';
 import { serializeQuery } from './query.js';
-import { type ResilienceOptions, resilientFetch } from './retry.js';
+import { type Fetch, type ResilienceOptions, resilientFetch } from './retry.js';
 
 /** Options both clients share. */
 export interface CommonClientOptions extends ResilienceOptions {
   /** Extra headers sent with every request. */
   headers?: ClientOptions['headers'];
-  /** The fetch to use (default: the global fetch at call time). */
-  fetch?: (request: Request) => Promise<Response>;
+  /** The fetch to use (default: the global fetch at call time); it receives the URL and an init. */
+  fetch?: Fetch;
   /** Throw an `ApiError` for every error response instead of returning `{ error }`. */
   throwOnError?: boolean;
 }
 
-export type OperationFacts = readonly [operationId: string, securitySet: number, idempotent: 0 | 1];
-
 export interface PaginationFacts {
-  readonly method: string;
   readonly style: 'page' | 'cursor' | 'limitation';
   readonly items: string;
   readonly maxPage?: number;
@@ -27,7 +25,10 @@ export interface PaginationFacts {
 /** What the generator derived from one API's bundle. */
 export interface ApiFacts {
   api: OperationContext['api'];
-  operations: Record<string, OperationFacts>;
+  /** Path → METHOD → index of the operation's security set. */
+  operations: Record<string, Record<string, number>>;
+  /** `METHOD /path` of operations whose idempotency differs from their HTTP method's. */
+  idempotent: readonly string[];
   multipart: Record<string, Record<string, string>>;
   pagination: Record<string, PaginationFacts>;
 }
@@ -41,14 +42,20 @@ type PageItem<Operation, Key extends string> = Operation extends {
     : never
   : never;
 
+/** The operation behind a paged path: POST for Mews `Limitation` pages, GET for the others. */
+type PagedOperation<Paths, Path extends keyof Paths, Style> = Paths[Path][(Style extends 'limitation'
+  ? 'post'
+  : 'get') &
+  keyof Paths[Path]];
+
 /** `paginate(path, init)` for the list operations the spec pages; yields items across all pages. */
 export type Paginate<Paths, Pagination extends Record<string, PaginationFacts>> = <
   Path extends keyof Pagination & keyof Paths,
 >(
   path: Path,
-  init?: FetchOptions<Paths[Path][Pagination[Path]['method'] & keyof Paths[Path]]>,
+  init?: FetchOptions<PagedOperation<Paths, Path, Pagination[Path]['style']>>,
 ) => AsyncGenerator<
-  PageItem<Paths[Path][Pagination[Path]['method'] & keyof Paths[Path]], Pagination[Path]['items']>,
+  PageItem<PagedOperation<Paths, Path, Pagination[Path]['style']>, Pagination[Path]['items']>,
   void
 >;
 
@@ -62,124 +69,118 @@ export type ApiClient<
 interface BuildOptions extends CommonClientOptions {
   baseUrl: string;
   bodySerializer?: (body: unknown) => BodyInit;
-  /** Adds the operation's credentials to the request, or throws when they are missing. */
-  authenticate?: (request: Request, operation: OperationFacts) => void;
+  /**
+   * The credential headers for each security set of the API (by index), resolved once when the client is
+   * created; a set the client lacks credentials for is a function that throws for the operation.
+   */
+  credentials?: readonly (Record<string, string> | ((operation: string) => never) | undefined)[];
 }
 
-type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS';
-type Init = { params?: { query?: Record<string, unknown> }; body?: Record<string, unknown> } & Record<
-  string,
-  unknown
->;
+/** The methods the specs use (the generator fails the build if another appears). */
+type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
+const idempotentMethods = ['GET', 'PUT', 'DELETE'];
+type Init = {
+  params?: { query?: Record<string, unknown>; header?: Record<string, unknown> };
+  body?: Record<string, unknown>;
+} & Record<string, unknown>;
 type Call = (path: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 export function buildClient<Paths extends {}, Pagination extends Record<string, PaginationFacts>>(
   facts: ApiFacts,
   options: BuildOptions,
 ): ApiClient<Paths, Pagination> {
-  const baseFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const baseFetch: Fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   const client = createClient<Paths>({
     baseUrl: options.baseUrl,
     headers: options.headers,
-    fetch: resilientFetch(baseFetch, options),
+    Request: OutgoingRequest as unknown as typeof Request,
+    fetch: resilientFetch(baseFetch, options) as unknown as (request: Request) => Promise<Response>,
     querySerializer: serializeQuery as never,
     ...(options.bodySerializer ? { bodySerializer: options.bodySerializer } : {}),
   });
 
-  client.use({
-    onRequest({ request, schemaPath }) {
-      const operation = facts.operations[`${request.method} ${schemaPath}`];
-      if (!operation)
-        throw new Error(`${request.method} ${schemaPath} is not an operation of the ${facts.api} spec`);
-      options.authenticate?.(request, operation);
-      requestOperations.set(request, {
-        api: facts.api,
-        operationId: operation[0],
-        method: request.method,
-        path: schemaPath,
-        idempotent: operation[2] === 1,
-      });
-      return request;
-    },
-    ...(options.throwOnError
-      ? {
-          async onResponse({ response }) {
-            if (response.ok) return undefined;
-            const text = await response.clone().text();
-            let body: unknown = text;
-            try {
-              body = JSON.parse(text);
-            } catch {
-              // Not JSON: keep the text.
-            }
-            throw new ApiError(response, body);
-          },
-        }
-      : {}),
-  });
-
   const calls = client as unknown as Record<Method, Call>;
-  // Multipart operations get a FormData body built from the fields the spec marks binary.
-  for (const [key, fields] of Object.entries(facts.multipart)) {
-    const [method, path] = key.split(' ') as [Method, string];
+  /** Each operation's context, built on its first call: later calls only look it up. */
+  const contexts: Record<string, Record<string, OperationContext>> = {};
+  const contextOf = (method: Method, path: string): OperationContext => {
+    const known = contexts[path]?.[method];
+    if (known) return known;
+    const operation = `${method} ${path}`;
+    const securitySet = facts.operations[path]?.[method];
+    if (securitySet === undefined) throw new Error(`${operation} is not in the ${facts.api} spec`);
+    const credentials = options.credentials?.[securitySet];
+    const context: OperationContext = {
+      api: facts.api,
+      operation,
+      idempotent: idempotentMethods.includes(method) !== facts.idempotent.includes(operation),
+      credentials: typeof credentials === 'function' ? undefined : credentials,
+    };
+    if (typeof credentials === 'function') return credentials(operation);
+    contexts[path] ??= {};
+    (contexts[path] as Record<string, OperationContext>)[method] = context;
+    return context;
+  };
+  // Every call goes through here, so the operation is known from its method and path template before
+  // openapi-fetch builds the request: its context (credentials, retries, errors) travels in the init.
+  for (const method of ['GET', 'PUT', 'POST', 'DELETE'] as const) {
     const original = calls[method];
-    calls[method] = (callPath, init) =>
-      original(
-        callPath,
-        callPath === path ? { bodySerializer: (body: unknown) => toFormData(body, fields), ...init } : init,
-      );
+    calls[method] = async (path, init) => {
+      const context = contextOf(method, path);
+      const fields = facts.multipart[context.operation];
+      const result = await original(path, {
+        ...(fields ? { bodySerializer: (body: unknown) => toFormData(body, fields) } : {}),
+        ...init,
+        [contextKey]: context,
+      });
+      if (options.throwOnError && !result.response.ok) throw new ApiError(result.response, result.error);
+      return result;
+    };
   }
 
+  /** Yields the items of every page, asking for the next page the way the operation's style says. */
   async function* paginate(path: string, init: Init = {}) {
     const pages = facts.pagination[path];
-    if (!pages) throw new Error(`${path} is not a paged list operation of the ${facts.api} spec`);
-    const call = calls[pages.method.toUpperCase() as Method];
-    const read = async (pageInit: Init) => {
-      const { data, error, response } = await call(path, pageInit);
-      if (!response.ok) throw new ApiError(response, error);
-      return data as Record<string, unknown>;
-    };
+    if (!pages) throw new Error(`${path} is not a paged list in the ${facts.api} spec`);
+    const call = calls[pages.style === 'limitation' ? 'POST' : 'GET'];
     const query = init.params?.query ?? {};
-    if (pages.style === 'page') {
-      const limit = query.limit as number | undefined;
-      for (let page = (query.page as number | undefined) ?? 1; ; page++) {
-        if (pages.maxPage !== undefined && page > pages.maxPage) {
-          throw new Error(`${path} serves at most ${pages.maxPage} pages; narrow the query to read further`);
-        }
-        const data = await read({ ...init, params: { ...init.params, query: { ...query, page } } });
-        const items = (data[pages.items] ?? []) as unknown[];
-        yield* items;
-        const more = data.has_more as boolean | undefined;
-        if (
-          items.length === 0 ||
-          more === false ||
-          (more === undefined && limit !== undefined && items.length < limit)
-        )
-          return;
-      }
-    }
-    if (pages.style === 'cursor') {
-      let cursor = query.starting_after_id as string | undefined;
-      for (;;) {
-        const data = await read({
-          ...init,
-          params: { ...init.params, query: { ...query, starting_after_id: cursor } },
-        });
-        yield* (data[pages.items] ?? []) as unknown[];
-        if (data.has_more !== true || typeof data.more_starting_after !== 'string') return;
-        cursor = data.more_starting_after;
-      }
-    }
     const body = init.body ?? {};
     const limitation = (body.Limitation ?? {}) as { Count?: number; Cursor?: string | null };
-    let cursor = limitation.Cursor ?? null;
+    const size = (pages.style === 'limitation' ? limitation.Count : query.limit) as number | undefined;
+    let page = (query.page as number | undefined) ?? 1;
+    let cursor = (pages.style === 'limitation' ? limitation.Cursor : query.starting_after_id) as
+      | string
+      | undefined;
     for (;;) {
-      const data = await read({ ...init, body: { ...body, Limitation: { ...limitation, Cursor: cursor } } });
-      const items = (data[pages.items] ?? []) as unknown[];
+      if (pages.style === 'page' && pages.maxPage !== undefined && page > pages.maxPage) {
+        throw new Error(`${path} serves ${pages.maxPage} pages at most; narrow the query`);
+      }
+      const { data, error, response } = await call(
+        path,
+        pages.style === 'limitation'
+          ? { ...init, body: { ...body, Limitation: { ...limitation, Cursor: cursor ?? null } } }
+          : {
+              ...init,
+              params: {
+                ...init.params,
+                query: { ...query, ...(pages.style === 'page' ? { page } : { starting_after_id: cursor }) },
+              },
+            },
+      );
+      if (!response.ok) throw new ApiError(response, error);
+      const result = data as Record<string, unknown>;
+      const items = (result[pages.items] ?? []) as unknown[];
       yield* items;
-      if (typeof data.Cursor !== 'string' || items.length === 0 || items.length < (limitation.Count ?? 0))
-        return;
-      cursor = data.Cursor;
+      const next =
+        pages.style === 'page'
+          ? undefined
+          : pages.style === 'cursor'
+            ? result.more_starting_after
+            : result.Cursor;
+      // A page says whether more follow (has_more) or, failing that, by coming back short.
+      const more = (result.has_more as boolean | undefined) ?? (size === undefined || items.length >= size);
+      if (items.length === 0 || !more || (pages.style !== 'page' && typeof next !== 'string')) return;
+      page++;
+      cursor = next as string | undefined;
     }
   }
 

@@ -1,13 +1,15 @@
 /** What the client knows about the operation behind a request or response, from the generated facts. */
 export interface OperationContext {
   api: 'voucherify' | 'mews-connector';
-  operationId: string;
-  method: string;
-  path: string;
+  /** The operation as `METHOD /path/{template}`, e.g. `GET /v1/customers/{customerId}`. */
+  operation: string;
+  /** The credential headers the operation carries (resolved once per client), if any. */
+  credentials?: Record<string, string>;
   idempotent: boolean;
 }
 
-// The same Request object travels from the middleware to fetch, and the Response back to the caller, so
-// weak maps carry the operation along without touching what goes on the wire.
-export const requestOperations = new WeakMap<Request, OperationContext>();
+/** The init key under which the operation travels from the client's methods to its fetch. */
+export const contextKey = 'vouchspecOperation';
+
+/** The operation behind each response, for the errors built from it. */
 export const responseOperations = new WeakMap<Response, OperationContext>();

@@ -1,6 +1,9 @@
 import { type OperationContext, responseOperations } from './context.js';
 
-/** Thrown before a request is sent when the client was not given the credentials its operation requires. */
+/**
+ * Thrown before a request is sent when the client was not given the credentials its operation requires.
+ * `operation` is `METHOD /path/{template}`; `accepted` lists the option names of each accepted alternative.
+ */
 export class MissingCredentialsError extends Error {
   override readonly name = 'MissingCredentialsError';
   constructor(
@@ -9,7 +12,7 @@ export class MissingCredentialsError extends Error {
   ) {
     super(
       `${operation} needs ${accepted.map((alternative) => alternative.join(' + ')).join(' or ')}, ` +
-        'but the client was created without them',
+        'and the client has none of them',
     );
   }
 }
@@ -22,9 +25,7 @@ export class RequestTimeoutError extends Error {
     readonly timeoutMs: number,
     readonly attempts: number,
   ) {
-    super(
-      `${operation} timed out after ${timeoutMs} ms (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`,
-    );
+    super(`${operation} timed out after ${timeoutMs} ms, attempts: ${attempts}`);
   }
 }
 
@@ -51,25 +52,25 @@ export class ApiError extends Error {
   constructor(response: Response, body: unknown) {
     const fields = (body && typeof body === 'object' ? body : {}) as ErrorBody;
     const context = responseOperations.get(response);
-    const operation = context?.operationId;
     const key = text(fields.key) ?? text(fields.error);
-    const vendorMessage =
-      text(fields.message) ?? text(fields.Message) ?? (typeof body === 'string' ? text(body) : undefined);
     const details = text(fields.details) ?? text(fields.Details);
+    const summary = [key, text(fields.message) ?? text(fields.Message) ?? text(body), details].filter(
+      Boolean,
+    );
     super(
-      `${operation ?? 'Request'} failed with HTTP ${response.status}${key ? ` (${key})` : ''}` +
-        `${vendorMessage ? `: ${vendorMessage}` : ''}${details ? ` — ${details}` : ''}`,
+      `${context?.operation ?? 'Request'} failed with HTTP ${response.status}${summary.length ? `: ${summary.join(' — ')}` : ''}`,
     );
     this.status = response.status;
     this.api = context?.api;
-    this.operation = operation;
+    this.operation = context?.operation;
     const code = fields.code ?? fields.statusCode;
     this.code = typeof code === 'number' ? code : undefined;
     this.key = key;
     this.details = details;
+    const headers = response.headers;
     this.requestId =
-      response.headers.get('x-request-id') ??
-      response.headers.get('request-id') ??
+      headers.get('x-request-id') ??
+      headers.get('request-id') ??
       text(fields.request_id) ??
       text(fields.RequestId);
     this.body = body;

@@ -1,6 +1,7 @@
 import { type ApiClient, buildClient, type CommonClientOptions } from './client.js';
 import type { components, paths } from './generated/mews-connector.js';
 import {
+  mewsConnectorIdempotent,
   mewsConnectorMultipart,
   mewsConnectorOperations,
   mewsConnectorPagination,
@@ -58,6 +59,7 @@ export function createMewsConnectorClient(options: MewsConnectorClientOptions): 
     {
       api: 'mews-connector',
       operations: mewsConnectorOperations,
+      idempotent: mewsConnectorIdempotent,
       multipart: mewsConnectorMultipart,
       pagination: mewsConnectorPagination,
     },

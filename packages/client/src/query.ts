@@ -4,8 +4,7 @@
  * literal bracketed names such as `created_at[before]` passed through as they are. Brackets and `$` stay
  * readable in keys; values are percent-encoded.
  */
-const encodeKey = (key: string) =>
-  encodeURIComponent(key).replace(/%5B/gi, '[').replace(/%5D/gi, ']').replace(/%24/g, '$');
+const encodeKey = (key: string) => encodeURIComponent(key).replace(/%5B|%5D|%24/gi, decodeURIComponent);
 
 function append(parts: string[], key: string, value: unknown): void {
   if (value === undefined || value === null) return;

@@ -1,5 +1,6 @@
-import { type OperationContext, requestOperations, responseOperations } from './context.js';
+import { contextKey, responseOperations } from './context.js';
 import { RequestTimeoutError } from './errors.js';
+import type { OutgoingRequest } from './outgoing.js';
 
 export interface RetryOptions {
   /** Total attempts including the first (default 3; 1 disables retries). */
@@ -18,87 +19,104 @@ export interface RetryOptions {
 }
 
 export interface ResilienceOptions {
-  /** Per-attempt timeout in ms (default 30000; 0 disables). */
+  /**
+   * Per-attempt timeout in ms, until the response headers arrive. Off by default, like fetch itself:
+   * arming it costs a signal per request.
+   */
   timeoutMs?: number;
   /** Retry policy, or `false` for a single attempt. */
   retry?: RetryOptions | false;
 }
 
-type Fetch = (request: Request) => Promise<Response>;
+/** A fetch function: it receives the final URL and the init for one attempt. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
-const retryableStatuses = new Set([429, 502, 503, 504]);
+const retryableStatuses = [429, 502, 503, 504];
 
 /** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), or undefined when absent/invalid. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
+  if (!header?.trim()) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal?.reason);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
 /**
  * Wraps fetch with per-attempt timeouts and retries: 429 (honouring `Retry-After`), 502/503/504 and network
  * errors are retried with jittered exponential backoff, for idempotent operations unless the caller opts
- * in for others. Every attempt sends a fresh clone of the original request, so bodies are re-sent intact.
- * The caller's own AbortSignal always wins: an abort stops the current attempt and any further ones.
+ * in for others. Every attempt sends the original serialised body again, intact. The caller's own
+ * AbortSignal always wins: an abort stops the current attempt and any further ones.
  */
-export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, random = Math.random): Fetch {
-  const timeoutMs = options.timeoutMs ?? 30_000;
+export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, random = Math.random) {
+  const timeoutMs = options.timeoutMs ?? 0;
   const retry = options.retry === false ? { attempts: 1 } : (options.retry ?? {});
   const attempts = Math.max(1, Math.floor(retry.attempts ?? 3));
   const baseDelayMs = retry.baseDelayMs ?? 200;
   const maxDelayMs = retry.maxDelayMs ?? 5000;
   const maxRetryAfterMs = retry.maxRetryAfterMs ?? 60_000;
+  const backoff = (attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
-  return async (request) => {
-    const context: OperationContext | undefined = requestOperations.get(request);
-    const operation = context?.operationId ?? `${request.method} ${request.url}`;
-    const retriable = context?.idempotent === true || retry.retryNonIdempotent === true;
-    const limit = retriable ? attempts : 1;
-    const callerSignal = request.signal;
+  return async (request: OutgoingRequest): Promise<Response> => {
+    const init = request.init;
+    const context = init[contextKey];
+    const callerSignal = init.signal ?? undefined;
+    // openapi-fetch hands over a Headers object of its own making; the operation's credentials join it.
+    for (const name in context?.credentials)
+      (init.headers as Headers).set(name, context.credentials[name] as string);
+    const operation = context?.operation ?? `${request.method} ${request.url}`;
+    const limit = context?.idempotent || retry.retryNonIdempotent ? attempts : 1;
 
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= limit;
-      // Keep the original unread for later attempts; with one attempt there is nothing to keep.
-      const outgoing = last && attempt === 1 ? request : request.clone();
-      const timeout = timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined;
-      const signal = timeout ? AbortSignal.any([callerSignal, timeout]) : callerSignal;
+      // A signal costs undici real work per request, so one is attached only when something can abort.
+      let signal = callerSignal;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timedOut = false;
+      if (timeoutMs > 0) {
+        const controller = new AbortController();
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, timeoutMs);
+        signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
+      }
       let response: Response;
       try {
-        response = await baseFetch(new Request(outgoing, { signal }));
+        response = await baseFetch(request.url, signal ? { ...init, signal } : init);
       } catch (error) {
-        if (callerSignal.aborted) throw callerSignal.reason;
-        const timedOut = timeout?.aborted === true;
+        if (callerSignal?.aborted) throw callerSignal.reason;
         if (last) throw timedOut ? new RequestTimeoutError(operation, timeoutMs, attempt) : error;
-        await sleep(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)), callerSignal);
+        await sleep(backoff(attempt), callerSignal);
         continue;
+      } finally {
+        clearTimeout(timer);
       }
-      if (!last && retryableStatuses.has(response.status)) {
+      if (!last && retryableStatuses.includes(response.status)) {
         const requested = retryAfterMs(response.headers.get('retry-after'));
         if (requested === undefined || requested <= maxRetryAfterMs) {
           await response.body?.cancel();
-          const backoff = random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
-          await sleep(requested ?? backoff, callerSignal);
+          await sleep(requested ?? backoff(attempt), callerSignal);
           continue;
         }
       }
-      if (context) responseOperations.set(response, context);
+      // Only error responses are ever turned into an ApiError, so only they need their operation recorded.
+      if (context && !response.ok) responseOperations.set(response, context);
       return response;
     }
   };

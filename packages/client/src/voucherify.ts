@@ -1,6 +1,8 @@
 import { type ApiClient, buildClient, type CommonClientOptions } from './client.js';
 import { MissingCredentialsError } from './errors.js';
 import {
+  type VoucherifyCluster,
+  voucherifyIdempotent,
   voucherifyMultipart,
   voucherifyOperations,
   voucherifyPagination,
@@ -11,7 +13,7 @@ import type { components, paths } from './generated/voucherify.js';
 
 export type VoucherifyPaths = paths;
 export type VoucherifySchemas = components['schemas'];
-export type VoucherifyCluster = (typeof voucherifyServers)[0]['variables']['cluster']['enum'][number];
+export type { VoucherifyCluster } from './generated/operations.js';
 export type VoucherifyClient = ApiClient<VoucherifyPaths, typeof voucherifyPagination>;
 
 export interface VoucherifyCredentials {
@@ -32,55 +34,59 @@ export interface VoucherifyClientOptions extends VoucherifyCredentials, CommonCl
   baseUrl?: string;
 }
 
-/** What each credential the spec names (a header, or a bearer token) is called in the options. */
-const credentialOption = {
-  'X-App-Id': 'appId',
-  'X-App-Token': 'appToken',
-  'X-Management-Id': 'managementId',
-  'X-Management-Token': 'managementToken',
-  bearer: 'oauthToken',
-} as const satisfies Record<string, keyof VoucherifyCredentials>;
-
-type Credential = keyof typeof credentialOption;
+/**
+ * The option that holds a credential the spec names: `X-App-Id` → `appId`, `X-Management-Token` →
+ * `managementToken`, and a bearer token → `oauthToken`.
+ */
+function credentialOption(credential: string): keyof VoucherifyCredentials {
+  if (credential === 'bearer') return 'oauthToken';
+  const [first = '', ...rest] = credential.replace(/^X-/, '').split('-');
+  return (first.toLowerCase() + rest.join('')) as keyof VoucherifyCredentials;
+}
 
 export function voucherifyBaseUrl(
-  cluster: VoucherifyCluster = voucherifyServers[0].variables.cluster.default,
+  cluster: VoucherifyCluster = voucherifyServers[0].defaults.cluster,
 ): string {
   return voucherifyServers[0].url.replace('{cluster}', cluster);
 }
 
 export function createVoucherifyClient(options: VoucherifyClientOptions = {}): VoucherifyClient {
-  const { cluster, baseUrl, appId, appToken, managementId, managementToken, oauthToken, ...common } = options;
-  const credentials: VoucherifyCredentials = { appId, appToken, managementId, managementToken, oauthToken };
+  const { cluster, baseUrl, ...common } = options;
+  // Credentials are read from the options by name; the rest of the options pass through.
+  const credentials: VoucherifyCredentials = options;
   return buildClient<VoucherifyPaths, typeof voucherifyPagination>(
     {
       api: 'voucherify',
       operations: voucherifyOperations,
+      idempotent: voucherifyIdempotent,
       multipart: voucherifyMultipart,
       pagination: voucherifyPagination,
     },
     {
       ...common,
-      baseUrl: (baseUrl ?? voucherifyBaseUrl(cluster)).replace(/\/+$/, ''),
+      baseUrl: baseUrl ?? voucherifyBaseUrl(cluster),
       // Exactly the credentials the operation accepts, preferring the spec's first usable alternative.
-      authenticate(request, [operationId, setIndex]) {
-        const alternatives = voucherifySecuritySets[setIndex] as readonly (readonly Credential[])[];
-        if (alternatives.length === 0) return;
+      // Per security set: the first alternative whose credentials were all given, as headers.
+      credentials: voucherifySecuritySets.map((alternatives: readonly (readonly string[])[]) => {
+        if (alternatives.length === 0) return undefined;
         const usable = alternatives.find((alternative) =>
-          alternative.every((c) => credentials[credentialOption[c]]),
+          alternative.every((c) => credentials[credentialOption(c)]),
         );
         if (!usable) {
-          throw new MissingCredentialsError(
-            operationId,
-            alternatives.map((alternative) => alternative.map((c) => credentialOption[c])),
-          );
+          return (operation: string) => {
+            throw new MissingCredentialsError(
+              operation,
+              alternatives.map((alternative) => alternative.map(credentialOption)),
+            );
+          };
         }
-        for (const credential of usable) {
-          const value = credentials[credentialOption[credential]] as string;
-          if (credential === 'bearer') request.headers.set('Authorization', `Bearer ${value}`);
-          else request.headers.set(credential, value);
-        }
-      },
+        return Object.fromEntries(
+          usable.map((c) => {
+            const value = credentials[credentialOption(c)] as string;
+            return c === 'bearer' ? ['Authorization', `Bearer ${value}`] : [c, value];
+          }),
+        );
+      }),
     },
   );
 }
