@@ -6,38 +6,60 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** When the request finished arriving (ms, performance clock). */
+  at: number;
 }
 
 export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Drop the connection instead of answering (a network error for the client). */
+  destroy?: boolean;
 }
 
+export type Responder = (request: RecordedRequest, index: number) => Reply;
+
 /**
- * A real HTTP server on a free loopback port that records every request and answers from a queue of
- * replies (the last reply repeats), so tests observe exactly the bytes the client put on the wire.
+ * A real HTTP server on a free loopback port that records every request and answers from a list of
+ * replies (the last one repeats) or a function, so tests observe exactly the bytes the client put on the
+ * wire and drive retries, delays and dropped connections for real.
  */
-export async function startRecordingServer(replies: Reply[] = [{ status: 200, body: {} }]) {
+export async function startRecordingServer(replies: Reply[] | Responder = [{ status: 200, body: {} }]) {
   const requests: RecordedRequest[] = [];
-  const queue = [...replies];
+  const respond: Responder =
+    typeof replies === 'function'
+      ? replies
+      : (_, index) => replies[Math.min(index, replies.length - 1)] as Reply;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      requests.push({
+      const recorded = {
         method: req.method ?? '',
         url: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks),
-      });
-      const reply = (queue.length > 1 ? queue.shift() : queue[0]) as Reply;
-      const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-      res.writeHead(reply.status, {
-        ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...reply.headers,
-      });
-      res.end(payload);
+        at: performance.now(),
+      };
+      const reply = respond(recorded, requests.length);
+      requests.push(recorded);
+      const send = () => {
+        if (reply.destroy) {
+          req.socket.destroy();
+          return;
+        }
+        const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
+        res.writeHead(reply.status, {
+          ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...reply.headers,
+        });
+        res.end(payload);
+      };
+      if (reply.delayMs) setTimeout(send, reply.delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -45,6 +67,10 @@ export async function startRecordingServer(replies: Reply[] = [{ status: 200, bo
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

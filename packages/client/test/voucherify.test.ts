@@ -53,7 +53,7 @@ describe('createVoucherifyClient', () => {
     const client = createVoucherifyClient({ baseUrl: server.url, appId: 'only-half' });
     const call = client.POST('/v1/customers', { body: { source_id: 's1' } });
     await expect(call).rejects.toBeInstanceOf(MissingCredentialsError);
-    await expect(call).rejects.toThrow('createCustomer needs appId + appToken or oauthToken');
+    await expect(call).rejects.toThrow('POST /v1/customers needs appId + appToken or oauthToken');
     expect(server.requests).toHaveLength(0);
   });
 

@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createMewsConnectorClient,
+  createVoucherifyClient,
+  RequestTimeoutError,
+  type ResilienceOptions,
+} from '../src/index.js';
+import { retryAfterMs } from '../src/retry.js';
+import { type Reply, type Responder, startRecordingServer } from './recording-server.js';
+
+let server: Awaited<ReturnType<typeof startRecordingServer>> | undefined;
+afterEach(() => server?.close());
+
+const fast = { baseDelayMs: 1, maxDelayMs: 5 };
+
+async function voucherify(replies: Reply[] | Responder, options: ResilienceOptions = { retry: fast }) {
+  server = await startRecordingServer(replies);
+  return createVoucherifyClient({ baseUrl: server.url, appId: 'a', appToken: 't', ...options });
+}
+
+const getCustomer = (client: Awaited<ReturnType<typeof voucherify>>, init: { signal?: AbortSignal } = {}) =>
+  client.GET('/v1/customers/{customerId}', { params: { path: { customerId: 'cust_1' } }, ...init });
+
+const ok: Reply = { status: 200, body: { object: 'customer' } };
+
+describe('retries', () => {
+  it('retries 502, 503 and 504 on a GET until it succeeds', async () => {
+    const client = await voucherify([{ status: 502 }, { status: 503 }, { status: 504 }, ok], {
+      retry: { ...fast, attempts: 4 },
+    });
+    const { data, response } = await getCustomer(client);
+    expect(response.status).toBe(200);
+    expect(data?.object).toBe('customer');
+    expect(server?.requests).toHaveLength(4);
+  });
+
+  it('stops after the configured number of attempts and returns the last response', async () => {
+    const client = await voucherify([{ status: 503, body: { code: 503, message: 'Unavailable' } }], {
+      retry: { ...fast, attempts: 3 },
+    });
+    const { error, response } = await getCustomer(client);
+    expect(response.status).toBe(503);
+    expect(error?.code).toBe(503);
+    expect(server?.requests).toHaveLength(3);
+  });
+
+  it('does not retry other errors, nor anything when retries are off', async () => {
+    const client = await voucherify([{ status: 500 }, ok]);
+    expect((await getCustomer(client)).response.status).toBe(500);
+    expect(server?.requests).toHaveLength(1);
+    await server?.close();
+    const single = await voucherify([{ status: 503 }, ok], { retry: false });
+    expect((await getCustomer(single)).response.status).toBe(503);
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const client = await voucherify([{ status: 429, headers: { 'Retry-After': '1' } }, ok]);
+    const { response } = await getCustomer(client);
+    expect(response.status).toBe(200);
+    const [first, second] = server?.requests ?? [];
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up at once when Retry-After asks for longer than the client will wait', async () => {
+    const client = await voucherify([{ status: 429, headers: { 'Retry-After': '3600' } }, ok], {
+      retry: { ...fast, maxRetryAfterMs: 1000 },
+    });
+    expect((await getCustomer(client)).response.status).toBe(429);
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(retryAfterMs('2', now)).toBe(2000);
+    expect(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs(null, now)).toBeUndefined();
+  });
+
+  it('does not retry a POST unless asked, and then re-sends the body intact', async () => {
+    const body = { source_id: 'crm-1', metadata: { note: 'ünïcode ✓' } };
+    const once = await voucherify([{ status: 503 }, ok]);
+    expect((await once.POST('/v1/customers', { body })).response.status).toBe(503);
+    expect(server?.requests).toHaveLength(1);
+    await server?.close();
+    const client = await voucherify([{ status: 503 }, { status: 502 }, ok], {
+      retry: { ...fast, retryNonIdempotent: true },
+    });
+    expect((await client.POST('/v1/customers', { body })).response.status).toBe(200);
+    const bodies = server?.requests.map((r) => r.body.toString('utf8'));
+    expect(bodies).toEqual([JSON.stringify(body), JSON.stringify(body), JSON.stringify(body)]);
+  });
+
+  it('retries the Mews read the spec marks idempotent, but not adding codes', async () => {
+    server = await startRecordingServer([
+      { status: 503 },
+      { status: 200, body: { VoucherCodes: [] } },
+      { status: 503 },
+    ]);
+    const mews = createMewsConnectorClient({
+      clientToken: 'c',
+      accessToken: 'a',
+      client: 'x',
+      environment: server.url,
+      retry: fast,
+    });
+    const read = await mews.POST('/api/connector/v1/voucherCodes/getAll', {
+      body: { VoucherIds: ['v'], Limitation: { Count: 1 } },
+    });
+    expect(read.response.status).toBe(200);
+    expect(server.requests).toHaveLength(2);
+    const write = await mews.POST('/api/connector/v1/voucherCodes/add', {
+      body: { VoucherCodeParameters: [] },
+    });
+    expect(write.response.status).toBe(503);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('retries network errors, and reports the last one when all attempts fail', async () => {
+    const client = await voucherify([{ status: 0, destroy: true }, ok]);
+    expect((await getCustomer(client)).response.status).toBe(200);
+    await server?.close();
+    const failing = await voucherify([{ status: 0, destroy: true }]);
+    await expect(getCustomer(failing)).rejects.toThrow(TypeError);
+    expect(server?.requests).toHaveLength(3);
+  });
+});
+
+describe('timeouts and aborts', () => {
+  it('times out each attempt and throws RequestTimeoutError when none finishes in time', async () => {
+    const client = await voucherify([{ ...ok, delayMs: 300 }], {
+      timeoutMs: 40,
+      retry: { ...fast, attempts: 2 },
+    });
+    const failure = await getCustomer(client).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(RequestTimeoutError);
+    expect(failure).toMatchObject({
+      operation: 'GET /v1/customers/{customerId}',
+      timeoutMs: 40,
+      attempts: 2,
+    });
+    expect(server?.requests).toHaveLength(2);
+  });
+
+  it('recovers when a later attempt is fast enough', async () => {
+    const client = await voucherify([{ ...ok, delayMs: 300 }, ok], { timeoutMs: 40, retry: fast });
+    expect((await getCustomer(client)).response.status).toBe(200);
+  });
+
+  it("stops at once, without retrying, when the caller's signal aborts", async () => {
+    const client = await voucherify([{ ...ok, delayMs: 500 }]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('caller gave up')), 30);
+    const started = performance.now();
+    await expect(getCustomer(client, { signal: controller.signal })).rejects.toThrow('caller gave up');
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(server?.requests).toHaveLength(1);
+  });
+
+  it('also stops while waiting between attempts', async () => {
+    const client = await voucherify([{ status: 429, headers: { 'Retry-After': '5' } }, ok]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('caller gave up')), 50);
+    await expect(getCustomer(client, { signal: controller.signal })).rejects.toThrow('caller gave up');
+    expect(server?.requests).toHaveLength(1);
+  });
+});
