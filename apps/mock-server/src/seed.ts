@@ -3,43 +3,128 @@ import { describeFailure, type SchemaValidator } from '@vouchspec/spec/validatio
 import { HttpError } from './http.js';
 import { voucherifyId } from './ids.js';
 import { mockEnterpriseId, storeVoucherCode } from './resources/voucher-codes.js';
-import type { Customer, MockState, VoucherCode } from './state.js';
+import type { ByProject, MockState } from './state.js';
 
-/** Collections that can be seeded, each validated against the spec schema of its items. */
-const collections = {
+type Item = Record<string, unknown>;
+
+interface Collection {
+  /** The spec schema every seeded item must satisfy (extra linking fields such as `project_id` aside). */
+  schema: string;
+  /** Names of fields that link the item and are not part of the schema, with what they must be. */
+  links?: Record<string, 'project' | 'customer' | 'customers'>;
+  insert(state: MockState, item: Item): void;
+  export(state: MockState): Item[];
+}
+
+function withId(item: Item, prefix: string): Item & { id: string } {
+  return { ...item, id: (item.id as string | undefined) ?? voucherifyId(prefix) };
+}
+
+/** A project-scoped collection: items carry `project_id`, which the spec object itself does not. */
+function projectScoped(
+  select: (state: MockState) => ByProject<unknown>,
+  schema: string,
+  prefix: string,
+): Collection {
+  return {
+    schema,
+    links: { project_id: 'project' },
+    insert(state, { project_id, ...item }) {
+      const byProject = select(state);
+      const projectId = project_id as string;
+      if (!byProject.has(projectId)) byProject.set(projectId, new Map());
+      const stored = withId(item, prefix);
+      byProject.get(projectId)?.set(stored.id, stored);
+    },
+    export: (state) =>
+      [...select(state)].flatMap(([projectId, items]) =>
+        [...items.values()].map((item) => ({ ...(item as Item), project_id: projectId })),
+      ),
+  };
+}
+
+/** A collection keyed by the items' own `id`. */
+function byId(
+  select: (state: MockState) => Map<string, unknown>,
+  schema: string,
+  prefix: string,
+): Collection {
+  return {
+    schema,
+    insert(state, item) {
+      const stored = withId(item, prefix);
+      select(state).set(stored.id, stored);
+    },
+    export: (state) => [...select(state).values()] as Item[],
+  };
+}
+
+/** Everything that can be seeded, per API; the admin state dump uses the same shape. */
+const collections: Record<ApiId, Record<string, Collection>> = {
   voucherify: {
-    customers: {
-      schema: 'Customer',
-      insert(state: MockState, item: Record<string, unknown>) {
-        const customer = { ...item, id: (item.id as string | undefined) ?? voucherifyId('cust') } as Customer;
-        state.customers.set(customer.id as string, customer);
+    projects: byId((s) => s.projects, 'Project', 'proj'),
+    users: byId((s) => s.users, 'User', 'user'),
+    campaignTemplates: projectScoped((s) => s.campaignTemplates, 'CampaignTemplate', 'camptpl'),
+    stackingRules: projectScoped((s) => s.stackingRules, 'StackingRules', 'stkr'),
+    metadataSchemas: projectScoped((s) => s.metadataSchemas, 'MetadataSchema', 'ms'),
+    customEventSchemas: projectScoped((s) => s.customEventSchemas, 'CustomEventSchema', 'ms'),
+    webhooks: projectScoped((s) => s.webhooks, 'Webhook', 'wh'),
+    brands: projectScoped((s) => s.brands, 'Brand', 'brd'),
+    customers: byId((s) => s.customers, 'Customer', 'cust'),
+    segments: {
+      schema: 'CustomerSegment',
+      links: { customer_ids: 'customers' },
+      insert(state, { customer_ids, ...segment }) {
+        const stored = withId(segment, 'seg');
+        state.segments.set(stored.id, {
+          segment: stored as never,
+          customerIds: new Set((customer_ids as string[] | undefined) ?? []),
+        });
       },
+      export: (state) =>
+        [...state.segments.values()].map(({ segment, customerIds }) => ({
+          ...segment,
+          customer_ids: [...customerIds],
+        })),
+    },
+    vouchers: byId((s) => s.vouchers, 'Voucher', 'v'),
+    referralHolders: byId((s) => s.referralHolders, 'ReferralHolder', 'rh'),
+    activities: {
+      schema: 'CustomerActivity',
+      links: { customer_id: 'customer' },
+      insert(state, { customer_id, ...activity }) {
+        const customerId = customer_id as string;
+        const log = state.activities.get(customerId) ?? [];
+        log.push(withId(activity, 'evcus') as never);
+        state.activities.set(customerId, log);
+      },
+      export: (state) =>
+        [...state.activities].flatMap(([customerId, log]) =>
+          log.map((activity) => ({ ...activity, customer_id: customerId })),
+        ),
     },
   },
   'mews-connector': {
     voucherCodes: {
       schema: 'VoucherCode',
-      insert(state: MockState, item: Record<string, unknown>) {
-        const { EnterpriseId, ...code } = item;
+      insert(state, { EnterpriseId, ...code }) {
         storeVoucherCode(state, {
-          code: code as VoucherCode,
+          code: code as never,
           enterpriseId: typeof EnterpriseId === 'string' ? EnterpriseId : mockEnterpriseId,
         });
       },
+      export: (state) =>
+        [...state.voucherCodes.values()].map((s) => ({ ...s.code, EnterpriseId: s.enterpriseId })),
     },
   },
-} satisfies Record<
-  ApiId,
-  Record<string, { schema: string; insert(state: MockState, item: Record<string, unknown>): void }>
->;
-
-export type SeedData = {
-  [A in ApiId]?: { [C in keyof (typeof collections)[A]]?: Record<string, unknown>[] };
 };
 
+export type SeedData = Partial<Record<ApiId, Record<string, Item[]>>>;
+
 /**
- * Adds seed data to the state. Everything is validated first, so a bad seed changes nothing.
- * Returns how many items were added per collection.
+ * Adds seed data to the state. Every item is validated against its spec schema and its links (projects,
+ * customers) are checked before anything is written, so a bad seed changes nothing. Returns how many
+ * items were added per collection.
  */
 export function applySeed(
   state: MockState,
@@ -48,39 +133,68 @@ export function applySeed(
 ): Record<string, number> {
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw new HttpError(400, 'Seed data must be a JSON object');
+  const seeded = data as Record<string, Record<string, unknown>>;
+  const projects = new Set([
+    ...state.projects.keys(),
+    ...((seeded.voucherify?.projects as Item[] | undefined) ?? []).map((p) => p.id as string),
+  ]);
+  const customers = new Set([
+    ...state.customers.keys(),
+    ...((seeded.voucherify?.customers as Item[] | undefined) ?? []).map((c) => c.id as string),
+  ]);
   const inserts: (() => void)[] = [];
   const counts: Record<string, number> = {};
-  for (const [api, apiCollections] of Object.entries(data)) {
-    const known = collections[api as ApiId] as
-      | Record<string, (typeof collections)['voucherify']['customers']>
-      | undefined;
+  for (const [api, apiCollections] of Object.entries(seeded)) {
+    const known = collections[api as ApiId];
     if (!known)
       throw new HttpError(
         400,
         `Seed: unknown API "${api}" (expected ${Object.keys(collections).join(', ')})`,
       );
-    for (const [name, items] of Object.entries(apiCollections as Record<string, unknown>)) {
+    if (!apiCollections || typeof apiCollections !== 'object')
+      throw new HttpError(400, `Seed: ${api} must be an object`);
+    for (const [name, items] of Object.entries(apiCollections)) {
       const collection = known[name];
-      if (!collection) {
+      if (!collection)
         throw new HttpError(
           400,
           `Seed: unknown collection "${api}.${name}" (expected ${Object.keys(known).join(', ')})`,
         );
-      }
       if (!Array.isArray(items)) throw new HttpError(400, `Seed: ${api}.${name} must be an array`);
       const validate = validator.component(api as ApiId, collection.schema);
-      items.forEach((item, index) => {
-        if (!validate(item)) {
-          throw new HttpError(
-            400,
-            `Seed: ${describeFailure(`${api}.${name}[${index}]`, validate.errors).message}`,
-          );
+      items.forEach((item: Item, index) => {
+        const where = `${api}.${name}[${index}]`;
+        if (!validate(item))
+          throw new HttpError(400, `Seed: ${describeFailure(where, validate.errors).message}`);
+        for (const [field, kind] of Object.entries(collection.links ?? {})) {
+          const value = item[field];
+          const ids = kind === 'customers' ? ((value as unknown[] | undefined) ?? []) : [value];
+          for (const id of ids) {
+            const known = kind === 'project' ? projects.has(id as string) : customers.has(id as string);
+            if (!known)
+              throw new HttpError(
+                400,
+                `Seed: ${where}.${field} ${JSON.stringify(id)} names no seeded ${kind === 'project' ? 'project' : 'customer'}`,
+              );
+          }
         }
-        inserts.push(() => collection.insert(state, item as Record<string, unknown>));
+        inserts.push(() => collection.insert(state, item));
       });
       counts[`${api}.${name}`] = items.length;
     }
   }
   for (const insert of inserts) insert();
   return counts;
+}
+
+/** The whole state in the seed format, so a dump can be seeded back. */
+export function exportState(state: MockState): SeedData {
+  return Object.fromEntries(
+    Object.entries(collections).map(([api, apiCollections]) => [
+      api,
+      Object.fromEntries(
+        Object.entries(apiCollections).map(([name, collection]) => [name, collection.export(state)]),
+      ),
+    ]),
+  );
 }

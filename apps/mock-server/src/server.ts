@@ -11,8 +11,9 @@ import { createVoucherifyAdapter } from './apis/voucherify.js';
 import { type MockCredentials, mergeCredentials } from './credentials.js';
 import { HttpError, type MockResponse } from './http.js';
 import { requestId as newRequestId } from './ids.js';
+import { multipartForValidation, parseMultipart } from './multipart.js';
 import { type CompiledOperation, compileOperation } from './operations.js';
-import { applySeed } from './seed.js';
+import { applySeed, exportState } from './seed.js';
 import { clearState, createState, type MockState } from './state.js';
 
 export interface MockServerOptions {
@@ -93,7 +94,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     return Buffer.concat(chunks);
   }
 
-  function parseBody(compiled: CompiledOperation, req: IncomingMessage, raw: Buffer): unknown {
+  async function parseBody(compiled: CompiledOperation, req: IncomingMessage, raw: Buffer): Promise<unknown> {
     const requestBody = compiled.op.requestBody;
     if (!requestBody) return undefined;
     if (raw.length === 0) {
@@ -109,6 +110,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
         `Content-Type ${mediaType || '(none)'} is not accepted; send ${accepted.join(' or ')}.`,
       );
     }
+    if (mediaType === 'multipart/form-data')
+      return parseMultipart(raw, req.headers['content-type'] as string);
     try {
       return JSON.parse(raw.toString('utf8'));
     } catch (error) {
@@ -187,7 +190,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
           throw denied;
         }
       }
-      const body = parseBody(compiled, req, await readBody(req));
+      const body = await parseBody(compiled, req, await readBody(req));
       if (adapter.credentialsIn === 'body') {
         const denied = adapter.authenticate(op, req.headers, body);
         if (denied) throw denied;
@@ -198,7 +201,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       if (body !== undefined) {
         const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         const validate = compiled.validators.body.get(mediaType);
-        if (validate && !validate(body)) {
+        const validated = mediaType === 'multipart/form-data' ? multipartForValidation(body as never) : body;
+        if (validate && !validate(validated)) {
           throw new HttpError(400, 'Invalid payload', describeFailure('body', validate.errors).message);
         }
       }
@@ -237,18 +241,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
           return { status: 200, body: { seeded: applySeed(state, validator, data) } };
         }
         case 'GET /__admin/state':
-          return {
-            status: 200,
-            body: {
-              voucherify: { customers: [...state.customers.values()] },
-              'mews-connector': {
-                voucherCodes: [...state.voucherCodes.values()].map((s) => ({
-                  ...s.code,
-                  EnterpriseId: s.enterpriseId,
-                })),
-              },
-            },
-          };
+          return { status: 200, body: exportState(state) };
         case 'GET /__admin/operations':
           return {
             status: 200,

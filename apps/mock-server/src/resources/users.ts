@@ -1,0 +1,3 @@
+import type { Handler } from '../api.js';
+
+export const userHandlers: Record<string, Handler> = {};
