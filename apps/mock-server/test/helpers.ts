@@ -7,6 +7,10 @@ export const appKeys = {
   'X-App-Id': defaultCredentials.voucherify['X-App-Id'],
   'X-App-Token': defaultCredentials.voucherify['X-App-Token'],
 };
+export const managementKeys = {
+  'X-Management-Id': defaultCredentials.voucherify['X-Management-Id'],
+  'X-Management-Token': defaultCredentials.voucherify['X-Management-Token'],
+};
 export const mewsTokens = {
   ClientToken: defaultCredentials['mews-connector'].ClientToken,
   AccessToken: defaultCredentials['mews-connector'].AccessToken,
