@@ -68,7 +68,15 @@ function explicitAllOfRequired(doc: OpenApiDocument): OpenApiDocument {
       (key) => !handled.has(key) && !schema.properties?.[key] && properties[key],
     );
     if (missing.length === 0) return;
-    branches.push({
+    // A branch that only listed required keys would render as `Record<string, never>`: its keys move to
+    // the derived branch below.
+    schema.allOf = branches.filter(
+      (branch) =>
+        branch.$ref ||
+        branch.properties ||
+        Object.keys(branch).some((k) => !['type', 'required', 'description'].includes(k)),
+    );
+    (schema.allOf as SchemaObject[]).push({
       type: 'object',
       required: missing,
       properties: Object.fromEntries(missing.map((key) => [key, properties[key] as SchemaObject])),
