@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { exampleProject, managementKeys, schemaErrors, specExample, useMock } from './helpers.js';
+
+const home = 'proj_home';
+const other = 'proj_other';
+const mock = useMock({
+  seed: () => ({ voucherify: { projects: [exampleProject(home), exampleProject(other)] } }),
+});
+const example = <T>(name: string) => specExample<T>(name);
+/** The built-in defaults, as the spec's example of a project without custom rules shows them. */
+const defaults = example<{ data: object[] }>('StackingRulesDefaultList').data[0];
+const base = (projectId: string) => `/management/v1/projects/${projectId}/stacking-rules`;
+
+const create = (body: unknown, projectId = home) =>
+  mock.call('POST', base(projectId), { headers: managementKeys, body });
+const list = (projectId = home) => mock.call('GET', base(projectId), { headers: managementKeys });
+const get = (id: string, projectId = home) =>
+  mock.call('GET', `${base(projectId)}/${id}`, { headers: managementKeys });
+const update = (id: string, body: unknown, projectId = home) =>
+  mock.call('PUT', `${base(projectId)}/${id}`, { headers: managementKeys, body });
+const remove = (id: string, projectId = home) =>
+  mock.call('DELETE', `${base(projectId)}/${id}`, { headers: managementKeys });
+
+describe('listStackingRules', () => {
+  it('returns the built-in defaults, without id, until custom rules are created', async () => {
+    const res = await list();
+    expect(res.status).toBe(200);
+    expect(schemaErrors('voucherify', 'StackingRulesList', res.body)).toBeUndefined();
+    expect(res.body).toEqual({ object: 'list', data_ref: 'data', data: [defaults], total: 1 });
+    expect(res.body.data[0]).not.toHaveProperty('id');
+  });
+
+  it('404s for a missing project', async () => {
+    const res = await list('proj_missing');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ resource_type: 'project', resource_id: 'proj_missing' });
+  });
+});
+
+describe('createStackingRules', () => {
+  it('saves custom rules, filling the settings left out from the defaults', async () => {
+    const body = {
+      exclusive_categories: ['cat_excl'],
+      redeemables_limit: 10,
+      applicable_redeemables_limit: 3,
+      discount_calculation_mode: 'DISCOUNTED_AMOUNT',
+    };
+    const res = await create(body);
+    expect(res.status).toBe(200);
+    expect(schemaErrors('voucherify', 'StackingRules', res.body)).toBeUndefined();
+    expect(res.body).toEqual({ ...defaults, ...body, id: res.body.id, created_at: res.body.created_at });
+    expect(res.body.id).toMatch(/^stkr_[A-Za-z0-9]{24}$/);
+    expect(res.body).not.toHaveProperty('updated_at');
+  });
+
+  it('ignores keys that are not settings', async () => {
+    const res = await create({ redeemables_limit: 12, id: 'stkr_mine', surprise: true });
+    expect(res.status).toBe(200);
+    expect(res.body.id).not.toBe('stkr_mine');
+    expect(res.body).not.toHaveProperty('surprise');
+  });
+
+  it('makes the custom rules the ones listed, and only in their project', async () => {
+    const created = await create({ redeemables_limit: 10 });
+    expect((await list()).body).toEqual({ object: 'list', data_ref: 'data', data: [created.body], total: 1 });
+    expect((await list(other)).body.data).toEqual([defaults]);
+  });
+
+  it('409s when the project already has custom rules', async () => {
+    const first = await create({});
+    const again = await create({ redeemables_limit: 5 });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 409, key: 'duplicate_found' });
+    expect(again.body.details).toContain(first.body.id);
+    expect((await list()).body.data).toEqual([first.body]);
+  });
+
+  it('rejects an applicable limit above the redeemables limit, including one left at its default', async () => {
+    const res = await create({ redeemables_limit: 2, applicable_redeemables_limit: 3 });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ key: 'invalid_payload' });
+    expect(res.body.details).toBe('applicable_redeemables_limit: must not exceed redeemables_limit (2)');
+    // The default applicable limit (5) exceeds 4.
+    expect((await create({ redeemables_limit: 4 })).status).toBe(400);
+    expect((await list()).body.data).toEqual([defaults]);
+  });
+
+  it('rejects categories that are both skipped and redeemed anyway', async () => {
+    const res = await create({
+      no_effect_skip_categories: ['cat_a', 'cat_b'],
+      no_effect_redeem_anyway_categories: ['cat_b'],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toBe(
+      'no_effect_redeem_anyway_categories: must not share entries with no_effect_skip_categories (cat_b)',
+    );
+  });
+
+  it('404s for a missing project', async () => {
+    const res = await create({}, 'proj_missing');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ resource_type: 'project', resource_id: 'proj_missing' });
+  });
+});
+
+describe('getStackingRules', () => {
+  it('returns the custom rules by id', async () => {
+    const created = await create({ redeemables_application_mode: 'PARTIAL' });
+    const res = await get(created.body.id);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(created.body);
+  });
+
+  it('404s for unknown rules, rules of another project, and a missing project', async () => {
+    const created = await create({});
+    const unknown = await get('stkr_unknown');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ resource_type: 'stacking_rules', resource_id: 'stkr_unknown' });
+    expect((await get(created.body.id, other)).status).toBe(404);
+    const noProject = await get(created.body.id, 'proj_missing');
+    expect(noProject.body).toMatchObject({ resource_type: 'project', resource_id: 'proj_missing' });
+  });
+});
+
+describe('updateStackingRules', () => {
+  it('changes the settings sent, replaces arrays whole, keeps the rest and sets updated_at', async () => {
+    const created = await create({
+      exclusive_categories: ['cat_a', 'cat_b'],
+      redeemables_limit: 10,
+      applicable_redeemables_limit: 3,
+    });
+    const res = await update(created.body.id, {
+      exclusive_categories: ['cat_c'],
+      applicable_redeemables_category_limits: { cat_c: 1 },
+      redeemables_no_effect_rule: 'SKIP',
+    });
+    expect(res.status).toBe(200);
+    expect(schemaErrors('voucherify', 'StackingRules', res.body)).toBeUndefined();
+    expect(res.body).toEqual({
+      ...created.body,
+      exclusive_categories: ['cat_c'],
+      applicable_redeemables_category_limits: { cat_c: 1 },
+      redeemables_no_effect_rule: 'SKIP',
+      updated_at: res.body.updated_at,
+    });
+    expect(Date.parse(res.body.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.body.created_at));
+    expect((await get(created.body.id)).body).toEqual(res.body);
+    expect((await list()).body.data).toEqual([res.body]);
+  });
+
+  it('keeps id and created_at', async () => {
+    const created = await create({});
+    const res = await update(created.body.id, { id: 'stkr_other', created_at: '2000-01-01T00:00:00.000Z' });
+    expect(res.body).toMatchObject({ id: created.body.id, created_at: created.body.created_at });
+  });
+
+  it('checks the merged rules and leaves them unchanged when they are inconsistent', async () => {
+    const created = await create({ redeemables_limit: 10, applicable_redeemables_limit: 3 });
+    const res = await update(created.body.id, { redeemables_limit: 2 });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toBe('applicable_redeemables_limit: must not exceed redeemables_limit (2)');
+    expect((await get(created.body.id)).body).toEqual(created.body);
+  });
+
+  it('404s for unknown rules and a missing project', async () => {
+    const created = await create({});
+    expect((await update('stkr_unknown', {})).status).toBe(404);
+    expect((await update(created.body.id, {}, other)).status).toBe(404);
+    expect((await update(created.body.id, {}, 'proj_missing')).body).toMatchObject({
+      resource_type: 'project',
+    });
+  });
+});
+
+describe('deleteStackingRules', () => {
+  it('deletes the custom rules, after which the defaults apply and new rules can be created', async () => {
+    const created = await create({ redeemables_limit: 10 });
+    const res = await remove(created.body.id);
+    expect(res.status).toBe(204);
+    expect(res.body).toBeUndefined();
+    expect((await list()).body.data).toEqual([defaults]);
+    expect((await get(created.body.id)).status).toBe(404);
+    expect((await remove(created.body.id)).status).toBe(404);
+    expect((await create({})).status).toBe(200);
+  });
+
+  it('404s for rules of another project and a missing project', async () => {
+    const created = await create({});
+    expect((await remove(created.body.id, other)).status).toBe(404);
+    expect((await remove(created.body.id, 'proj_missing')).body).toMatchObject({ resource_type: 'project' });
+    expect((await get(created.body.id)).status).toBe(200);
+  });
+});
+
+describe('seeded stacking rules', () => {
+  it('are served like created ones', async () => {
+    const custom = example<{ id: string }>('StackingRulesCustom');
+    mock.server.seed({ voucherify: { stackingRules: [{ ...custom, project_id: home }] } });
+    expect((await list()).body.data).toEqual([custom]);
+    expect((await get(custom.id)).body).toEqual(custom);
+    expect((await create({})).status).toBe(409);
+  });
+});
