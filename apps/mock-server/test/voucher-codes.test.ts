@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mockEnterpriseId } from '../src/resources/voucher-codes.js';
-import { mewsTokens, startMock } from './helpers.js';
+import { mewsTokens, useMock } from './helpers.js';
 
-let mock: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.server.close());
+const mock = useMock();
 
 const getAll = '/api/connector/v1/voucherCodes/getAll';
 const voucherA = '11111111-1111-4111-8111-111111111111';
@@ -108,5 +104,99 @@ describe('getAllVoucherCodes', () => {
     expect(res.status).toBe(204);
     expect(res.body).toBeUndefined();
     expect(res.headers.get('request-id')).toBeTruthy();
+  });
+});
+
+const add = '/api/connector/v1/voucherCodes/add';
+const remove = '/api/connector/v1/voucherCodes/delete';
+const voucherC = '33333333-3333-4333-8333-333333333333';
+
+describe('addVoucherCodes and deleteVoucherCodes', () => {
+  const addCodes = (parameters: Record<string, unknown>[], extra: Record<string, unknown> = {}) =>
+    mock.call('POST', add, { body: { ...mewsTokens, VoucherCodeParameters: parameters, ...extra } });
+
+  it('adds codes that getAll then lists, active and with their validity', async () => {
+    const res = await addCodes([
+      {
+        VoucherId: voucherC,
+        Value: 'SPRING-1',
+        ValidityStartUtc: '2025-03-01T00:00:00Z',
+        ValidityEndUtc: '2025-05-31T00:00:00Z',
+      },
+      { VoucherId: voucherC, Value: 'SPRING-2' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.VoucherCodes).toHaveLength(2);
+    expect(res.body.VoucherCodes[0]).toMatchObject({
+      VoucherId: voucherC,
+      Value: 'SPRING-1',
+      ValidityStartUtc: '2025-03-01T00:00:00Z',
+      IsActive: true,
+      ActivityState: 'Active',
+    });
+    expect(res.body.VoucherCodes[1].ValidityStartUtc).toBeNull();
+    expect(values((await list({ VoucherIds: [voucherC] })).body).sort()).toEqual(['SPRING-1', 'SPRING-2']);
+  });
+
+  it('adds nothing when one code is invalid or already taken', async () => {
+    await addCodes([{ VoucherId: voucherC, Value: 'TAKEN' }]);
+    const duplicate = await addCodes([
+      { VoucherId: voucherC, Value: 'NEW' },
+      { VoucherId: voucherC, Value: 'TAKEN' },
+    ]);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.Message).toContain('already has the code TAKEN');
+    const reversed = await addCodes([
+      {
+        VoucherId: voucherC,
+        Value: 'LATER',
+        ValidityStartUtc: '2025-05-01T00:00:00Z',
+        ValidityEndUtc: '2025-04-01T00:00:00Z',
+      },
+    ]);
+    expect(reversed.status).toBe(400);
+    expect(values((await list({ VoucherIds: [voucherC] })).body)).toEqual(['TAKEN']);
+  });
+
+  it('enforces the documented limits through the spec: 1000 codes, 128 characters', async () => {
+    const tooLong = await addCodes([{ VoucherId: voucherC, Value: 'x'.repeat(129) }]);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.Message).toBe(
+      'body.VoucherCodeParameters[0].Value must NOT have more than 128 characters',
+    );
+    const tooMany = await addCodes(
+      Array.from({ length: 1001 }, (_, i) => ({ VoucherId: voucherC, Value: `C${i}` })),
+    );
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.Message).toBe('body.VoucherCodeParameters must NOT have more than 1000 items');
+  });
+
+  it('deletes codes by marking them Deleted, and refuses unknown ones', async () => {
+    const created = (await addCodes([{ VoucherId: voucherC, Value: 'GONE' }])).body.VoucherCodes[0];
+    const unknown = await mock.call('POST', remove, {
+      body: { ...mewsTokens, VoucherCodeIds: [created.Id, '44444444-4444-4444-8444-444444444444'] },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await list({ VoucherIds: [voucherC] })).body.VoucherCodes[0]).toMatchObject({ IsActive: true });
+    const deleted = await mock.call('POST', remove, {
+      body: { ...mewsTokens, VoucherCodeIds: [created.Id] },
+    });
+    expect(deleted).toMatchObject({ status: 200, body: {} });
+    expect((await list({ VoucherIds: [voucherC] })).body.VoucherCodes[0]).toMatchObject({
+      Id: created.Id,
+      IsActive: false,
+      ActivityState: 'Deleted',
+    });
+    // Its value is free again.
+    expect((await addCodes([{ VoucherId: voucherC, Value: 'GONE' }])).status).toBe(200);
+  });
+
+  it('answers deletion with 204 when asked for a minimal response', async () => {
+    const created = (await addCodes([{ VoucherId: voucherC, Value: 'QUIET' }])).body.VoucherCodes[0];
+    const res = await mock.call('POST', remove, {
+      headers: { Prefer: 'return=minimal' },
+      body: { ...mewsTokens, VoucherCodeIds: [created.Id] },
+    });
+    expect(res.status).toBe(204);
   });
 });
