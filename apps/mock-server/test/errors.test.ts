@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appKeys, mewsTokens, schemaErrors, startMock } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { appKeys, mewsTokens, schemaErrors, useMock } from './helpers.js';
 
-let mock: Awaited<ReturnType<typeof startMock>>;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(() => mock.server.close());
+const mock = useMock();
 
 const getAll = '/api/connector/v1/voucherCodes/getAll';
 const validFilter = { VoucherIds: ['fe568bbd-1ecb-4bb2-bf77-96c3698de20d'], Limitation: { Count: 10 } };

@@ -1,5 +1,6 @@
-import { apiIds, listOperations, loadBundle } from '@vouchspec/spec';
+import { type ApiId, apiIds, listOperations, loadBundle } from '@vouchspec/spec';
 import { SchemaValidator } from '@vouchspec/spec/validation';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { defaultCredentials } from '../src/credentials.js';
 import { createMockServer, type MockServerOptions } from '../src/server.js';
 
@@ -45,3 +46,35 @@ export async function startMock(options: MockServerOptions = {}) {
 }
 
 export const allOperations = apiIds.flatMap((api) => listOperations(api));
+
+export type Mock = Awaited<ReturnType<typeof startMock>>;
+
+/**
+ * One mock for the test file: started before the tests, closed after them, reset before each one and,
+ * when `seed` is given, seeded with what it returns.
+ */
+export function useMock(options: MockServerOptions & { seed?: () => unknown } = {}): Mock {
+  const { seed, ...serverOptions } = options;
+  const handle = {} as Mock;
+  beforeAll(async () => {
+    Object.assign(handle, await startMock(serverOptions));
+  });
+  beforeEach(() => {
+    handle.server.reset();
+    if (seed) handle.server.seed(seed());
+  });
+  afterAll(() => handle.server.close());
+  return handle;
+}
+
+/** The value of one of the spec's named examples, e.g. `Project`. */
+export function specExample<T = Record<string, unknown>>(name: string, api: ApiId = 'voucherify'): T {
+  const example = loadBundle(api).components?.examples?.[name] as { value?: T } | undefined;
+  if (example?.value === undefined) throw new Error(`The ${api} spec has no example named ${name}`);
+  return structuredClone(example.value);
+}
+
+/** The spec's project example under another id, to seed projects with. */
+export function exampleProject(id: string) {
+  return { ...specExample('Project'), id };
+}
