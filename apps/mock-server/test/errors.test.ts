@@ -97,3 +97,50 @@ describe('Mews errors', () => {
     expect(schemaErrors('mews-connector', 'ConnectorError', res.body)).toBeUndefined();
   });
 });
+
+describe('validation of every part of a request', () => {
+  it('names the offending query parameter, including literal bracketed names', async () => {
+    const res = await mock.call('GET', '/v1/customers?created_at[before]=yesterday', { headers: appKeys });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toBe('query.created_at[before] must match format "date-time"');
+    const limit = await mock.call('GET', '/v1/customers?limit=500', { headers: appKeys });
+    expect(limit.body.details).toBe('query.limit must be <= 100');
+  });
+
+  it('validates deepObject filters down to the operator', async () => {
+    const res = await mock.call(
+      'GET',
+      '/v1/customers/cust_1/redeemables?filters[holder_role][conditions][$is]=OWNERS',
+      { headers: appKeys },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.details).toBe(
+      'query.filters.holder_role.conditions.$is must be one of "OWNER", "REFERRER", "REFEREE"',
+    );
+  });
+
+  it('validates header parameters', async () => {
+    const res = await mock.call('POST', getAll, {
+      headers: { Prefer: 'return=everything' },
+      body: { ...mewsTokens, ...validFilter },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.Message).toBe('header.prefer must be one of "return=minimal"');
+  });
+
+  it('validates multipart bodies: the file part must be there', async () => {
+    const boundary = 'b0undary';
+    const res = await mock.call('POST', '/v1/customers/importCSV', {
+      headers: { ...appKeys, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      raw: `--${boundary}\r\nContent-Disposition: form-data; name="other"\r\n\r\nx\r\n--${boundary}--\r\n`,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.details).toBe('body.file is required');
+    const broken = await mock.call('POST', '/v1/customers/importCSV', {
+      headers: { ...appKeys, 'Content-Type': 'multipart/form-data' },
+      raw: 'not multipart at all',
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.details).toMatch(/^The multipart body cannot be read/);
+  });
+});
