@@ -10,18 +10,12 @@ import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { type ApiId, loadBundle, type OpenAPIV3_1, resolve } from '@vouchspec/spec';
 
 import { placeholders } from './credentials.js';
-import { mewsConnectorStates } from './states/mews-connector.js';
+import { providerStates } from './states/index.js';
 import type { StateDefinitions } from './states/types.js';
-import { voucherifyStates } from './states/voucherify.js';
 import type { ProviderTarget } from './target.js';
 
 type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
 type StateHandlers = NonNullable<VerifierOptions['stateHandlers']>;
-
-export const providerStates: Record<ApiId, StateDefinitions> = {
-  voucherify: voucherifyStates,
-  'mews-connector': mewsConnectorStates,
-};
 
 export interface PactInteraction {
   description: string;
@@ -94,11 +88,17 @@ export function credentialFilter(target: ProviderTarget): RequestFilter {
   };
 }
 
+async function resetMock(target: ProviderTarget): Promise<void> {
+  const response = await fetch(new URL('/__admin/reset', target.baseUrl), { method: 'POST' });
+  if (!response.ok) throw new Error(`resetting the mock failed: HTTP ${response.status}`);
+}
+
 function stateHandlers(target: ProviderTarget, definitions: StateDefinitions): StateHandlers {
   const handlers: StateHandlers = { '': async () => {} };
   for (const [name, definition] of Object.entries(definitions)) {
     handlers[name] = async (params?: unknown) => {
-      await definition.setup(target, (params ?? {}) as Record<string, unknown>);
+      const injected = await definition.setup(target, (params ?? {}) as Record<string, unknown>);
+      return injected ?? undefined;
     };
   }
   return handlers;
@@ -145,6 +145,9 @@ export async function verifyPact(
           durationMs: 0,
         };
       } else {
+        // On the mock every interaction starts from an empty state (a real server keeps its data, so its
+        // states are written to cope with what is already there).
+        if (target.kind === 'mock') await resetMock(target);
         const single = join(workDir, `interaction-${index}.json`);
         await writeFile(single, JSON.stringify({ ...pact, interactions: [interaction] }));
         try {

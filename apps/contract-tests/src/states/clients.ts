@@ -1,0 +1,28 @@
+/** Clients that provider states use to set up data through the public API of whatever server is verified. */
+import { createMewsConnectorClient, createVoucherifyClient, unwrap } from '@vouchspec/client';
+import type { ProviderTarget } from '../target.js';
+
+export function voucherify(target: ProviderTarget) {
+  const c = target.credentials.voucherify;
+  return createVoucherifyClient({
+    baseUrl: target.baseUrl,
+    appId: c['X-App-Id'],
+    appToken: c['X-App-Token'],
+    managementId: c['X-Management-Id'],
+    managementToken: c['X-Management-Token'],
+    throwOnError: true,
+  });
+}
+
+export function mews(target: ProviderTarget) {
+  const c = target.credentials['mews-connector'];
+  return createMewsConnectorClient({
+    environment: target.baseUrl,
+    clientToken: c.ClientToken,
+    accessToken: c.AccessToken,
+    client: 'vouchspec provider states',
+    throwOnError: true,
+  });
+}
+
+export { unwrap };
