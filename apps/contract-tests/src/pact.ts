@@ -2,7 +2,8 @@ import { PactV4 } from '@pact-foundation/pact';
 import type { ApiId } from '@vouchspec/spec';
 
 export const consumerName = 'vouchspec-client';
-export const pactsDir = new URL('../pacts/', import.meta.url).pathname;
+/** Where pacts go: `pacts/` here, or elsewhere for a separate run (`VOUCHSPEC_PACTS_DIR`). */
+export const pactsDir = process.env.VOUCHSPEC_PACTS_DIR?.replace(/\/?$/, '/') ?? new URL('../pacts/', import.meta.url).pathname;
 export const reportsDir = new URL('../reports/', import.meta.url).pathname;
 
 export function pactFile(provider: ApiId): string {
