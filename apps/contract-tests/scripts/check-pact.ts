@@ -23,12 +23,20 @@ for (const m of mismatches) console.log(`spec ✗ ${m.interaction}: ${m.code} ${
 const mock = await createMockServer({ validateResponses: true });
 let failed = mismatches.length;
 try {
-  const results = await runVerification({ provider, baseUrl: mock.url, kind: 'mock', credentials: placeholders }, file);
+  const results = await runVerification(
+    { provider, baseUrl: mock.url, kind: 'mock', credentials: placeholders },
+    file,
+  );
   for (const r of results) {
     console.log(`${r.verdict === 'passed' ? '✓' : '✗'} ${r.description}`);
     if (r.verdict !== 'passed') {
       failed++;
-      console.log(`    ${r.reason}\n${(r.log ?? '').split('\n').map((l) => `      ${l}`).join('\n')}`);
+      console.log(
+        `    ${r.reason}\n${(r.log ?? '')
+          .split('\n')
+          .map((l) => `      ${l}`)
+          .join('\n')}`,
+      );
     }
   }
   console.log(`${results.length} interactions, ${mismatches.length} spec mismatches, ${failed} failures`);

@@ -3,7 +3,8 @@ import type { ApiId } from '@vouchspec/spec';
 
 export const consumerName = 'vouchspec-client';
 /** Where pacts go: `pacts/` here, or elsewhere for a separate run (`VOUCHSPEC_PACTS_DIR`). */
-export const pactsDir = process.env.VOUCHSPEC_PACTS_DIR?.replace(/\/?$/, '/') ?? new URL('../pacts/', import.meta.url).pathname;
+export const pactsDir =
+  process.env.VOUCHSPEC_PACTS_DIR?.replace(/\/?$/, '/') ?? new URL('../pacts/', import.meta.url).pathname;
 export const reportsDir = new URL('../reports/', import.meta.url).pathname;
 
 export function pactFile(provider: ApiId): string {

@@ -42,7 +42,17 @@ export function matcherFor(
   example: unknown,
   options: MatcherOptions = {},
 ): unknown {
-  const include = new Set(options.include ?? []);
+  // Asking for `a.b` implies `a`: an optional object is asserted when something inside it is.
+  const include = new Set(
+    (options.include ?? []).flatMap((path) =>
+      path.split('.').map((_, index, parts) =>
+        parts
+          .slice(0, index + 1)
+          .join('.')
+          .replace(/\[\]$/, ''),
+      ),
+    ),
+  );
   const nonEmpty = new Set(options.nonEmpty ?? []);
   const walk = (node: SchemaObject | undefined, value: unknown, path: string): unknown => {
     const view = flatten(doc, node);
@@ -141,4 +151,39 @@ export function requestExample<T = unknown>(
   if (example === undefined)
     throw new Error(`${api}:${operationId} documents no ${mediaType} request example`);
   return structuredClone(example) as T;
+}
+
+/** The names of a path template's parameters: `'/a/{x}/b/{y}'` → `'x' | 'y'`. */
+export type PathParameterNames<Template extends string> =
+  Template extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParameterNames<Rest> : never;
+
+/**
+ * A request path for a pact. Parameters given in `literal` are fixed in the pact; every other path parameter
+ * is filled in by the provider state at verification time (`fromProviderState`), since servers generate
+ * those ids. The consumer side uses the spec's parameter examples for them. Returns the pact's path and the
+ * values to call the client with (`params: { path: params }`).
+ */
+export function requestPath<Template extends string>(
+  api: ApiId,
+  template: Template,
+  literal: Partial<Record<PathParameterNames<Template>, string>> = {},
+): { path: MatchersV3.Matcher<string> | string; params: Record<PathParameterNames<Template>, string> } {
+  const op = listOperations(api).find((o) => o.path === template);
+  if (!op) throw new Error(`${api} has no path ${template}`);
+  const fixed = literal as Record<string, string>;
+  const params: Record<string, string> = {};
+  for (const parameter of op.parameters.filter((p) => p.in === 'path')) {
+    const value = fixed[parameter.name] ?? parameter.example ?? (parameter.schema as SchemaObject)?.example;
+    if (typeof value !== 'string')
+      throw new Error(`${template}: path parameter ${parameter.name} documents no example`);
+    params[parameter.name] = value;
+  }
+  const fill = (name: string) => encodeURIComponent(params[name] ?? '');
+  const example = template.replace(/\{(\w+)\}/g, (_, name: string) => fill(name));
+  const result = { params: params as Record<PathParameterNames<Template>, string> };
+  if (Object.keys(params).every((name) => name in fixed)) return { path: example, ...result };
+  const expression = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in fixed ? fill(name) : `\${${name}}`,
+  );
+  return { path: MatchersV3.fromProviderState(expression, example), ...result };
 }

@@ -11,11 +11,14 @@ import { type ApiId, loadBundle, type OpenAPIV3_1, resolve } from '@vouchspec/sp
 
 import { placeholders } from './credentials.js';
 import { providerStates } from './states/index.js';
-import type { StateDefinitions } from './states/types.js';
+import type { InjectedValues, StateDefinitions } from './states/types.js';
 import type { ProviderTarget } from './target.js';
 
 type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
 type StateHandlers = NonNullable<VerifierOptions['stateHandlers']>;
+type StateHandler =
+  | { setup: (params?: unknown) => Promise<InjectedValues>; teardown: (params?: unknown) => Promise<void> }
+  | (() => Promise<void>);
 
 export interface PactInteraction {
   description: string;
@@ -94,14 +97,23 @@ async function resetMock(target: ProviderTarget): Promise<void> {
 }
 
 function stateHandlers(target: ProviderTarget, definitions: StateDefinitions): StateHandlers {
-  const handlers: StateHandlers = { '': async () => {} };
+  const handlers: Record<string, StateHandler> = { '': async () => {} };
   for (const [name, definition] of Object.entries(definitions)) {
-    handlers[name] = async (params?: unknown) => {
-      const injected = await definition.setup(target, (params ?? {}) as Record<string, unknown>);
-      return injected ?? undefined;
+    let injected: InjectedValues = {};
+    handlers[name] = {
+      setup: async (params?: unknown) => {
+        injected = (await definition.setup(target, (params ?? {}) as Record<string, unknown>)) ?? {};
+        return injected;
+      },
+      teardown: async (params?: unknown) => {
+        if (target.kind === 'real')
+          await definition.teardown?.(target, (params ?? {}) as Record<string, unknown>, injected);
+      },
     };
   }
-  return handlers;
+  // VerifierOptions intersects pact-js's handler type with pact-core's, which lacks the setup/teardown form
+  // that pact-js accepts and calls.
+  return handlers as StateHandlers;
 }
 
 export interface VerifyOptions {

@@ -1,4 +1,7 @@
-/** Clients that provider states use to set up data through the public API of whatever server is verified. */
+/**
+ * Clients that provider states use to set up data through the public API of whatever server is verified.
+ * Results come back as data-or-error; `unwrap` turns an error into an ApiError with status and body.
+ */
 import { createMewsConnectorClient, createVoucherifyClient, unwrap } from '@vouchspec/client';
 import type { ProviderTarget } from '../target.js';
 
@@ -10,7 +13,6 @@ export function voucherify(target: ProviderTarget) {
     appToken: c['X-App-Token'],
     managementId: c['X-Management-Id'],
     managementToken: c['X-Management-Token'],
-    throwOnError: true,
   });
 }
 
@@ -21,7 +23,6 @@ export function mews(target: ProviderTarget) {
     clientToken: c.ClientToken,
     accessToken: c.AccessToken,
     client: 'vouchspec provider states',
-    throwOnError: true,
   });
 }
 

@@ -1,12 +1,17 @@
 /** Every provider state, per provider; each resource's consumer tests bring their own module. */
 import type { ApiId } from '@vouchspec/spec';
-import { mewsConnectorStates } from './mews-connector.js';
+import { states as voucherCodes } from './mews-connector.js';
 import type { StateDefinitions } from './types.js';
+import { states as brands } from './voucherify/brands.js';
+import { states as campaignTemplates } from './voucherify/campaign-templates.js';
+import { states as customEventSchemas } from './voucherify/custom-event-schemas.js';
 import { states as customers } from './voucherify/customers.js';
+import { states as metadataSchemas } from './voucherify/metadata-schemas.js';
 import { states as projects } from './voucherify/projects.js';
 import { states as referrals } from './voucherify/referrals.js';
-import { states as settings } from './voucherify/settings.js';
+import { states as stackingRules } from './voucherify/stacking-rules.js';
 import { states as users } from './voucherify/users.js';
+import { states as webhooks } from './voucherify/webhooks.js';
 
 function merge(...modules: StateDefinitions[]): StateDefinitions {
   const merged: StateDefinitions = {};
@@ -20,6 +25,17 @@ function merge(...modules: StateDefinitions[]): StateDefinitions {
 }
 
 export const providerStates: Record<ApiId, StateDefinitions> = {
-  voucherify: merge(projects, users, settings, customers, referrals),
-  'mews-connector': mewsConnectorStates,
+  voucherify: merge(
+    projects,
+    users,
+    campaignTemplates,
+    stackingRules,
+    metadataSchemas,
+    customEventSchemas,
+    webhooks,
+    brands,
+    customers,
+    referrals,
+  ),
+  'mews-connector': voucherCodes,
 };

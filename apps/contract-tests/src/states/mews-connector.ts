@@ -2,7 +2,7 @@ import { responseContract } from '../spec-matchers.js';
 import type { StateDefinitions } from './types.js';
 
 /** Mews provider states. */
-export const mewsConnectorStates: StateDefinitions = {
+export const states: StateDefinitions = {
   'voucher codes exist': {
     mockOnly: 'the spec has no operation that creates voucher codes yet, so they are seeded through /__admin',
     async setup(target, params) {

@@ -13,5 +13,6 @@ export async function seedMock(target: ProviderTarget, data: SeedData): Promise<
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(data),
   });
-  if (!response.ok) throw new Error(`seeding the mock failed: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`seeding the mock failed: HTTP ${response.status} ${await response.text()}`);
 }

@@ -4,13 +4,20 @@ import {
   createMewsConnectorClient,
   createVoucherifyClient,
   type MewsConnectorClientOptions,
+  unwrap,
   type VoucherifyClientOptions,
 } from '@vouchspec/client';
-import { invalidCredential, placeholderMewsCredentials, placeholders, placeholderVoucherifyCredentials } from '../../src/credentials.js';
+import {
+  invalidCredential,
+  placeholderMewsCredentials,
+  placeholders,
+  placeholderVoucherifyCredentials,
+} from '../../src/credentials.js';
 
 export { createPact } from '../../src/pact.js';
-export { requestExample, responseHeaders, responseMatcher } from '../../src/spec-matchers.js';
-export { invalidCredential, placeholders };
+export { requestExample, requestPath, responseHeaders, responseMatcher } from '../../src/spec-matchers.js';
+/** A client result's data, or an ApiError thrown with the status and body (`.then(unwrap)`). */
+export { invalidCredential, placeholders, unwrap };
 
 /** Values the verifier fills in from what a provider state returned (ids the server generates). */
 export const { fromProviderState } = MatchersV3;
@@ -25,7 +32,17 @@ export const managementKeys = {
   'X-Management-Token': placeholders.voucherify['X-Management-Token'],
 };
 export const invalidAppKeys = { 'X-App-Id': invalidCredential, 'X-App-Token': invalidCredential };
-export const invalidManagementKeys = { 'X-Management-Id': invalidCredential, 'X-Management-Token': invalidCredential };
+export const invalidManagementKeys = {
+  'X-Management-Id': invalidCredential,
+  'X-Management-Token': invalidCredential,
+};
+
+/** Client options (for `voucherifyClient(url, …)`) that send the invalid keys above. */
+export const invalidAppOptions = { appId: invalidCredential, appToken: invalidCredential };
+export const invalidManagementOptions = {
+  managementId: invalidCredential,
+  managementToken: invalidCredential,
+};
 
 /** The Mews credentials every body carries, as the pact records them. */
 export const mewsEnvelope = (accessToken = placeholders['mews-connector'].AccessToken) => ({
@@ -41,5 +58,10 @@ export function voucherifyClient(baseUrl: string, overrides: VoucherifyClientOpt
 
 /** A Mews client on the Pact mock server; retries off. */
 export function mewsClient(baseUrl: string, overrides: Partial<MewsConnectorClientOptions> = {}) {
-  return createMewsConnectorClient({ environment: baseUrl, ...placeholderMewsCredentials, retry: false, ...overrides });
+  return createMewsConnectorClient({
+    environment: baseUrl,
+    ...placeholderMewsCredentials,
+    retry: false,
+    ...overrides,
+  });
 }

@@ -1,7 +1,7 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import { loadBundle, type SchemaObject } from '@vouchspec/spec';
 import { describe, expect, it } from 'vitest';
-import { matcherFor, requestExample, responseMatcher } from '../../src/spec-matchers.js';
+import { matcherFor, requestExample, requestPath, responseMatcher } from '../../src/spec-matchers.js';
 
 const reify = (matcher: unknown) => MatchersV3.reify(matcher as never);
 
@@ -82,5 +82,39 @@ describe('spec-derived matchers', () => {
     expect(() => requestExample('voucherify', 'getCustomer')).toThrow(
       'voucherify:getCustomer documents no application/json request example',
     );
+  });
+
+  it('asserts an optional object when a property inside it is asked for', () => {
+    const matcher = responseMatcher('voucherify', 'createProject', 200, {
+      include: ['server_side_key.app_token'],
+    }) as { server_side_key?: Record<string, unknown> };
+    expect(Object.keys(matcher.server_side_key ?? {})).toContain('app_token');
+    expect(Object.keys(responseMatcher('voucherify', 'createProject', 200) as object)).not.toContain(
+      'server_side_key',
+    );
+  });
+
+  it('builds request paths with provider-state ids, or literal ones where given', () => {
+    const fromState = requestPath('voucherify', '/management/v1/projects/{projectId}/webhooks/{webhookId}');
+    expect(fromState.params).toEqual({
+      projectId: expect.stringMatching(/^proj_/),
+      webhookId: expect.stringMatching(/^wh_/),
+    });
+    expect(fromState.path).toMatchObject({
+      'pact:matcher:type': 'type',
+      'pact:generator:type': 'ProviderState',
+      expression: '/management/v1/projects/${projectId}/webhooks/${webhookId}',
+      value: `/management/v1/projects/${fromState.params.projectId}/webhooks/${fromState.params.webhookId}`,
+    });
+    const mixed = requestPath('voucherify', '/management/v1/projects/{projectId}/webhooks/{webhookId}', {
+      webhookId: 'wh_missing',
+    });
+    expect(mixed.path).toMatchObject({
+      expression: '/management/v1/projects/${projectId}/webhooks/wh_missing',
+    });
+    expect(requestPath('voucherify', '/v1/customers/{customerId}', { customerId: 'a b' }).path).toBe(
+      '/v1/customers/a%20b',
+    );
+    expect(() => requestPath('voucherify', '/v1/nowhere')).toThrow('voucherify has no path /v1/nowhere');
   });
 });

@@ -1,0 +1,328 @@
+import type { VoucherifySchemas } from '@vouchspec/client';
+import { describe, expect, it } from 'vitest';
+import {
+  createPact,
+  invalidManagementKeys,
+  invalidManagementOptions,
+  managementKeys,
+  requestExample,
+  requestPath,
+  responseMatcher,
+  unwrap,
+  voucherifyClient,
+} from './support.js';
+
+const pact = createPact('voucherify');
+const projectsPath = '/management/v1/projects';
+const projectPath = '/management/v1/projects/{projectId}';
+/** The project a test creates; a provider state removes it again on real accounts. */
+const createdName = 'vouchspec contract test project';
+/** An id no server has: Voucherify ids are `proj_` and 24 characters from a base-62 alphabet. */
+const missingProjectId = 'proj_vouchspecMissing000';
+
+function projectCreate(): VoucherifySchemas['ProjectCreate'] {
+  // The documented users need organisation members this account may not have; projects start without them.
+  const { users: _users, ...settings } = requestExample<VoucherifySchemas['ProjectCreate']>(
+    'voucherify',
+    'createProject',
+  );
+  return { ...settings, name: createdName };
+}
+
+describe('Projects', () => {
+  describe('listProjects', () => {
+    it('listProjects: lists the projects of the organisation', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('listProjects: the projects of the organisation')
+        .withRequest('GET', projectsPath, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'listProjects', 200, {
+              include: ['data[].name', 'data[].timezone', 'data[].currency'],
+              nonEmpty: ['data'],
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const data = await voucherifyClient(server.url).GET(projectsPath).then(unwrap);
+          expect(data.data.length).toBeGreaterThan(0);
+          expect(data.data[0]?.id).toMatch(/^proj_/);
+        });
+    });
+
+    it('listProjects: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .uponReceiving('listProjects: invalid management keys')
+        .withRequest('GET', projectsPath, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listProjects', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
+            projectsPath,
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('createProject', () => {
+    it('createProject: creates a project and returns its key pairs', async () => {
+      const body = projectCreate();
+      await pact
+        .addInteraction()
+        .given('projects the tests create are removed afterwards', { name: createdName })
+        .uponReceiving('createProject: a project from the documented settings')
+        .withRequest('POST', projectsPath, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createProject', 200, {
+              include: ['server_side_key.app_id', 'server_side_key.app_token', 'client_side_key.app_id'],
+              values: { name: createdName },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const project = await voucherifyClient(server.url).POST(projectsPath, { body }).then(unwrap);
+          expect(project.name).toBe(createdName);
+          expect(project.server_side_key?.app_token).toBeTruthy();
+        });
+    });
+
+    it('createProject: rejects a project without a name', async () => {
+      const { name: _name, ...body } = projectCreate();
+      await pact
+        .addInteraction()
+        .uponReceiving('createProject: a body without the required name')
+        .withRequest('POST', projectsPath, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createProject', 400, { include: ['code', 'key', 'details'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(projectsPath, {
+            body: body as VoucherifySchemas['ProjectCreate'],
+          });
+          expect(response.status).toBe(400);
+          expect(error?.code).toBe(400);
+        });
+    });
+
+    it('createProject: rejects invalid management keys', async () => {
+      const body = projectCreate();
+      await pact
+        .addInteraction()
+        .uponReceiving('createProject: invalid management keys')
+        .withRequest('POST', projectsPath, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createProject', 401)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
+            projectsPath,
+            {
+              body,
+            },
+          );
+          expect(response.status).toBe(401);
+        });
+    });
+  });
+
+  describe('getProject', () => {
+    const { path, params } = requestPath('voucherify', projectPath);
+
+    it('getProject: returns a project', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('getProject: an existing project')
+        .withRequest('GET', path, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getProject', 200, {
+              include: [
+                'name',
+                'timezone',
+                'currency',
+                'webhook_version',
+                'api_usage_notifications.api_calls.enabled',
+              ],
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const project = await voucherifyClient(server.url)
+            .GET(projectPath, { params: { path: { projectId: params.projectId } } })
+            .then(unwrap);
+          expect(project.id).toMatch(/^proj_/);
+        });
+    });
+
+    it('getProject: answers 404 for an unknown project', async () => {
+      const missing = requestPath('voucherify', projectPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('getProject: a project that does not exist')
+        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getProject', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              values: { resource_id: missingProjectId, resource_type: 'project' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).GET(projectPath, {
+            params: { path: { projectId: missingProjectId } },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
+        });
+    });
+
+    it('getProject: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('getProject: invalid management keys')
+        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getProject', 401)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url, invalidManagementOptions).GET(projectPath, {
+            params: { path: { projectId: params.projectId } },
+          });
+          expect(response.status).toBe(401);
+        });
+    });
+  });
+
+  describe('updateProject', () => {
+    const { path, params } = requestPath('voucherify', projectPath);
+    const body = requestExample<VoucherifySchemas['ProjectUpdate']>('voucherify', 'updateProject');
+
+    it('updateProject: changes the settings it is sent', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('updateProject: the documented settings change')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateProject', 200, {
+              include: Object.keys(body).filter((key) => key !== 'api_usage_notifications'),
+              values: body,
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const project = await voucherifyClient(server.url)
+            .PUT(projectPath, { params: { path: { projectId: params.projectId } }, body })
+            .then(unwrap);
+          expect(project.id).toMatch(/^proj_/);
+        });
+    });
+
+    it('updateProject: rejects a wrongly typed setting', async () => {
+      const invalid = { ...body, client_redeem_enabled: 'yes' };
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('updateProject: a non-boolean client_redeem_enabled')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(invalid))
+        .willRespondWith(400, (b) => b.jsonBody(responseMatcher('voucherify', 'updateProject', 400)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url).PUT(projectPath, {
+            params: { path: { projectId: params.projectId } },
+            body: invalid as unknown as VoucherifySchemas['ProjectUpdate'],
+          });
+          expect(response.status).toBe(400);
+        });
+    });
+
+    it('updateProject: answers 404 for an unknown project', async () => {
+      const missing = requestPath('voucherify', projectPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('updateProject: a project that does not exist')
+        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(404, (b) => b.jsonBody(responseMatcher('voucherify', 'updateProject', 404)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url).PUT(projectPath, {
+            params: { path: { projectId: missingProjectId } },
+            body,
+          });
+          expect(response.status).toBe(404);
+        });
+    });
+
+    it('updateProject: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('updateProject: invalid management keys')
+        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateProject', 401)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(projectPath, {
+            params: { path: { projectId: params.projectId } },
+            body,
+          });
+          expect(response.status).toBe(401);
+        });
+    });
+  });
+
+  describe('deleteProject', () => {
+    const { path, params } = requestPath('voucherify', projectPath);
+
+    it('deleteProject: deletes a project', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('deleteProject: an existing project')
+        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
+        .willRespondWith(204)
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).DELETE(projectPath, {
+            params: { path: { projectId: params.projectId } },
+          });
+          expect(error).toBeUndefined();
+          expect(response.status).toBe(204);
+        });
+    });
+
+    it('deleteProject: answers 404 for an unknown project', async () => {
+      const missing = requestPath('voucherify', projectPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('deleteProject: a project that does not exist')
+        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteProject', 404)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url).DELETE(projectPath, {
+            params: { path: { projectId: missingProjectId } },
+          });
+          expect(response.status).toBe(404);
+        });
+    });
+
+    it('deleteProject: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('deleteProject: invalid management keys')
+        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteProject', 401)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
+            projectPath,
+            { params: { path: { projectId: params.projectId } } },
+          );
+          expect(response.status).toBe(401);
+        });
+    });
+  });
+});
