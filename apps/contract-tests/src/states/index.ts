@@ -5,6 +5,7 @@ import type { StateDefinitions } from './types.js';
 import { states as brands } from './voucherify/brands.js';
 import { states as campaignTemplates } from './voucherify/campaign-templates.js';
 import { states as customEventSchemas } from './voucherify/custom-event-schemas.js';
+import { states as customerActivity } from './voucherify/customer-activity.js';
 import { states as customers } from './voucherify/customers.js';
 import { states as metadataSchemas } from './voucherify/metadata-schemas.js';
 import { states as projects } from './voucherify/projects.js';
@@ -35,6 +36,7 @@ export const providerStates: Record<ApiId, StateDefinitions> = {
     webhooks,
     brands,
     customers,
+    customerActivity,
     referrals,
   ),
   'mews-connector': voucherCodes,

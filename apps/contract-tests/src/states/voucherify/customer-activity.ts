@@ -1,0 +1,3 @@
+import type { StateDefinitions } from '../types.js';
+
+export const states: StateDefinitions = {};
