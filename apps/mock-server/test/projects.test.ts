@@ -97,7 +97,7 @@ describe('createProject', () => {
       description: 'Germany',
       dial_code: '+49',
       cluster_id: 'us1',
-      client_trusted_domains: ['https://shop.example.de'],
+      client_trusted_domains: ['https://shop.example.com'],
       client_publish_enabled: true,
       api_usage_notifications: alerts(60),
     });
@@ -105,7 +105,7 @@ describe('createProject', () => {
       description: 'Germany',
       dial_code: '+49',
       cluster_id: 'us1',
-      client_trusted_domains: ['https://shop.example.de'],
+      client_trusted_domains: ['https://shop.example.com'],
       client_publish_enabled: true,
       api_usage_notifications: { ...alerts(60), redemptions: { enabled: false, value: 80 } },
     });
