@@ -9,6 +9,19 @@ export interface VerifiedInteraction extends InteractionResult {
   log?: string;
 }
 
+/**
+ * The numbered mismatches of a verifier report, on one line: `has status code 200: expected 200 but was 404;
+ * has a matching body: $ -> …`.
+ */
+export function mismatchSummary(log: string): string | undefined {
+  const failures = log.split(/^Failures:\s*$/m)[1];
+  if (!failures) return undefined;
+  const items = [...failures.matchAll(/^\s*\d+\.\d+\) (.+)\n\s*(.+)$/gm)].map(
+    ([, what, detail]) => `${what}: ${detail?.trim()}`,
+  );
+  return items.length > 0 ? items.join('; ') : undefined;
+}
+
 /** Each single-interaction verification run starts its report with this line. */
 const reportStart = /^\s*Verifying a pact between/m;
 
@@ -20,6 +33,7 @@ export function runVerification(
   target: ProviderTarget,
   pactPath: string,
   onResult: (result: InteractionResult) => void = () => {},
+  only?: number[],
 ): Promise<VerifiedInteraction[]> {
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./verify-worker.ts', import.meta.url), [], {
@@ -54,8 +68,19 @@ export function runVerification(
         .slice(1)
         .map((text) => `Verifying a pact between${text}`.trim());
       let next = 0;
-      resolve(results.map((result) => (result.ranVerifier ? { ...result, log: reports[next++] } : result)));
+      resolve(
+        results.map((result) => {
+          if (!result.ranVerifier) return result;
+          const log = reports[next++];
+          // The verifier's own error says only that verification failed; its report says what did not match.
+          const reason =
+            result.verdict === 'failed' && /^Verf?ication failed$/i.test(result.reason ?? '') && log
+              ? (mismatchSummary(log) ?? result.reason)
+              : result.reason;
+          return { ...result, log, reason };
+        }),
+      );
     });
-    child.send({ target, pactPath } satisfies WorkerRequest);
+    child.send({ target, pactPath, only } satisfies WorkerRequest);
   });
 }

@@ -5,7 +5,7 @@
 import type { ProviderTarget } from './target.js';
 import { type InteractionResult, verifyPact } from './verify.js';
 
-export type WorkerRequest = { target: ProviderTarget; pactPath: string };
+export type WorkerRequest = { target: ProviderTarget; pactPath: string; only?: number[] };
 export type WorkerMessage =
   | { type: 'result'; result: InteractionResult }
   | { type: 'done' }
@@ -15,9 +15,9 @@ function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, () => resolve()));
 }
 
-process.once('message', async ({ target, pactPath }: WorkerRequest) => {
+process.once('message', async ({ target, pactPath, only }: WorkerRequest) => {
   try {
-    await verifyPact(target, pactPath, { onResult: (result) => void send({ type: 'result', result }) });
+    await verifyPact(target, pactPath, { only, onResult: (result) => void send({ type: 'result', result }) });
     await send({ type: 'done' });
   } catch (error) {
     await send({ type: 'error', message: (error as Error).message });

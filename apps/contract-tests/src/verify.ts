@@ -39,6 +39,8 @@ export type Verdict = 'passed' | 'failed' | 'skipped';
 
 export interface InteractionResult {
   provider: ApiId;
+  /** Position in the pact file. */
+  index: number;
   description: string;
   method: string;
   path: string;
@@ -70,6 +72,9 @@ function voucherifyCredentialHeaders(): [scheme: string, header: string, bearer:
   });
 }
 
+/** Where pact-js's verifier proxy receives provider-state changes (fixed in pact-js). */
+const stateSetupPath = '/_pactSetup';
+
 /** Swaps the pact's placeholder credentials for the target's real ones, in headers and Mews bodies. */
 export function credentialFilter(target: ProviderTarget): RequestFilter {
   const headers = voucherifyCredentialHeaders();
@@ -81,11 +86,18 @@ export function credentialFilter(target: ProviderTarget): RequestFilter {
       else if (!bearer && req.headers[header] === placeholder) req.headers[header] = real;
     }
     const body = req.body as Record<string, unknown> | undefined;
+    // The verifier's own state-change calls pass through here too, and must stay parsed for the handlers.
+    if (req.path === stateSetupPath) return next();
     if (body && typeof body === 'object' && !Buffer.isBuffer(body)) {
       for (const token of ['ClientToken', 'AccessToken'] as const) {
         if (body[token] === placeholders['mews-connector'][token])
           body[token] = target.credentials['mews-connector'][token];
       }
+      // The proxy re-serialises parsed JSON but forwards the original Content-Length, and sends nothing for
+      // `{}`; handing it the exact bytes with their length avoids truncated or hanging requests.
+      const bytes = Buffer.from(JSON.stringify(body));
+      req.body = bytes;
+      req.headers['content-length'] = String(bytes.length);
     }
     next();
   };
@@ -96,19 +108,37 @@ async function resetMock(target: ProviderTarget): Promise<void> {
   if (!response.ok) throw new Error(`resetting the mock failed: HTTP ${response.status}`);
 }
 
-function stateHandlers(target: ProviderTarget, definitions: StateDefinitions): StateHandlers {
+/**
+ * Handlers for the verifier. Their errors are recorded in `errors` as well, because the verifier only reports
+ * the consequence (a response that does not match), not why the state could not be set up.
+ */
+function stateHandlers(
+  target: ProviderTarget,
+  definitions: StateDefinitions,
+  errors: string[],
+): StateHandlers {
   const handlers: Record<string, StateHandler> = { '': async () => {} };
+  const recorded = async <T>(name: string, phase: string, action: () => Promise<T>): Promise<T> => {
+    try {
+      return await action();
+    } catch (error) {
+      errors.push(`provider state "${name}" failed in ${phase}: ${(error as Error).message}`);
+      throw error;
+    }
+  };
   for (const [name, definition] of Object.entries(definitions)) {
     let injected: InjectedValues = {};
     handlers[name] = {
-      setup: async (params?: unknown) => {
-        injected = (await definition.setup(target, (params ?? {}) as Record<string, unknown>)) ?? {};
-        return injected;
-      },
-      teardown: async (params?: unknown) => {
-        if (target.kind === 'real')
-          await definition.teardown?.(target, (params ?? {}) as Record<string, unknown>, injected);
-      },
+      setup: (params?: unknown) =>
+        recorded(name, 'setup', async () => {
+          injected = (await definition.setup(target, (params ?? {}) as Record<string, unknown>)) ?? {};
+          return injected;
+        }),
+      teardown: (params?: unknown) =>
+        recorded(name, 'teardown', async () => {
+          if (target.kind === 'real')
+            await definition.teardown?.(target, (params ?? {}) as Record<string, unknown>, injected);
+        }),
     };
   }
   // VerifierOptions intersects pact-js's handler type with pact-core's, which lacks the setup/teardown form
@@ -119,6 +149,8 @@ function stateHandlers(target: ProviderTarget, definitions: StateDefinitions): S
 export interface VerifyOptions {
   /** Called after each interaction, e.g. to show progress. */
   onResult?: (result: InteractionResult) => void;
+  /** Positions of the interactions to verify (default all), so a pact can be shared among workers. */
+  only?: number[];
 }
 
 export async function verifyPact(
@@ -131,11 +163,14 @@ export async function verifyPact(
   const workDir = await mkdtemp(join(tmpdir(), 'vouchspec-verify-'));
   const results: InteractionResult[] = [];
   try {
+    const selected = options.only ? new Set(options.only) : undefined;
     for (const [index, interaction] of pact.interactions.entries()) {
+      if (selected && !selected.has(index)) continue;
       const states = (interaction.providerStates ?? []).map((s) => s.name);
       const started = performance.now();
       const base = {
         provider: target.provider,
+        index,
         description: interaction.description,
         method: interaction.request.method,
         path: interaction.request.path,
@@ -162,18 +197,23 @@ export async function verifyPact(
         if (target.kind === 'mock') await resetMock(target);
         const single = join(workDir, `interaction-${index}.json`);
         await writeFile(single, JSON.stringify({ ...pact, interactions: [interaction] }));
+        const stateErrors: string[] = [];
         try {
           await new Verifier({
             provider: target.provider,
             providerBaseUrl: target.baseUrl,
             pactUrls: [single],
-            stateHandlers: stateHandlers(target, definitions),
+            stateHandlers: stateHandlers(target, definitions, stateErrors),
             requestFilter: credentialFilter(target),
+            // A real server behind TLS and virtual hosting needs its own Host header and a checked certificate.
+            changeOrigin: true,
+            validateSSL: true,
             logLevel: 'error',
           }).verifyProvider();
+          if (stateErrors.length > 0) throw new Error(stateErrors.join('; '));
           result = { ...base, verdict: 'passed', ranVerifier: true, durationMs: performance.now() - started };
         } catch (error) {
-          const reason = (error as Error).message;
+          const reason = stateErrors.length > 0 ? stateErrors.join('; ') : (error as Error).message;
           result = {
             ...base,
             verdict: 'failed',
