@@ -15,7 +15,7 @@ import {
   type SchemaObject,
 } from '@vouchspec/spec';
 
-const { atLeastLike, boolean, decimal, eachLike, integer, regex, string, uuid } = MatchersV3;
+const { atLeastLike, boolean, decimal, eachLike, equal, integer, regex, string, uuid } = MatchersV3;
 
 const isoDateTime = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$';
 const isoDate = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -30,6 +30,12 @@ export interface MatcherOptions {
   nonEmpty?: string[];
   /** Top-level values laid over the documented example, e.g. to mirror what a provider state creates. */
   values?: Record<string, unknown>;
+  /**
+   * Properties (paths as for `include`, which they imply) the provider must return exactly as in the example
+   * or `values` — the ones the contract is about, such as a filtered field or an error's `resource_type`.
+   * Everything else is matched by type and format.
+   */
+  exact?: string[];
 }
 
 function escapeRegex(value: string): string {
@@ -42,9 +48,10 @@ export function matcherFor(
   example: unknown,
   options: MatcherOptions = {},
 ): unknown {
+  const exact = new Set(options.exact ?? []);
   // Asking for `a.b` implies `a`: an optional object is asserted when something inside it is.
   const include = new Set(
-    (options.include ?? []).flatMap((path) =>
+    [...(options.include ?? []), ...exact].flatMap((path) =>
       path.split('.').map((_, index, parts) =>
         parts
           .slice(0, index + 1)
@@ -57,6 +64,7 @@ export function matcherFor(
   const walk = (node: SchemaObject | undefined, value: unknown, path: string): unknown => {
     const view = flatten(doc, node);
     if (value === null || value === undefined) return value;
+    if (exact.has(path)) return equal(value);
     if (Array.isArray(value)) {
       const [first] = value;
       if (first === undefined) return [];

@@ -117,4 +117,18 @@ describe('spec-derived matchers', () => {
     );
     expect(() => requestPath('voucherify', '/v1/nowhere')).toThrow('voucherify has no path /v1/nowhere');
   });
+
+  it('matches the properties named exact by equality, including inside list items', () => {
+    const matcher = responseMatcher('voucherify', 'getCustomer', 404, {
+      exact: ['resource_type'],
+      values: { resource_type: 'customer' },
+    }) as Record<string, unknown>;
+    expect(matcher.resource_type).toEqual(MatchersV3.equal('customer'));
+    expect(matcher.code).toEqual(MatchersV3.integer(404));
+    const list = responseMatcher('voucherify', 'listCampaignTemplates', 200, {
+      include: ['data'],
+      exact: ['data[].campaign_type'],
+    }) as { data: { value: Record<string, unknown>[] } };
+    expect(list.data.value[0]?.campaign_type).toMatchObject({ 'pact:matcher:type': 'equality' });
+  });
 });
