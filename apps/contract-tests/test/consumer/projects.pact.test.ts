@@ -170,6 +170,7 @@ describe('Projects', () => {
           b.jsonBody(
             responseMatcher('voucherify', 'getProject', 404, {
               include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
               values: { resource_id: missingProjectId, resource_type: 'project' },
             }),
           ),
