@@ -1,0 +1,438 @@
+import type { VoucherifySchemas } from '@vouchspec/client';
+import { describe, expect, it } from 'vitest';
+import { responseContract } from '../../src/spec-matchers.js';
+import {
+  createPact,
+  invalidManagementKeys,
+  invalidManagementOptions,
+  managementKeys,
+  requestExample,
+  requestPath,
+  responseMatcher,
+  unwrap,
+  voucherifyClient,
+} from './support.js';
+
+const pact = createPact('voucherify');
+const schemasPath = '/management/v1/projects/{projectId}/metadata-schemas';
+const schemaPath = '/management/v1/projects/{projectId}/metadata-schemas/{metadataSchemaId}';
+/** Ids no server has: Voucherify ids are a prefix and 24 characters from a base-62 alphabet. */
+const missingProjectId = 'proj_vouchspecMissing00000000';
+const missingSchemaId = 'ms_vouchspecMissing00000000';
+
+function schemaCreate(): VoucherifySchemas['MetadataSchemaCreate'] {
+  return requestExample<VoucherifySchemas['MetadataSchemaCreate']>('voucherify', 'createMetadataSchema');
+}
+
+describe('Metadata schemas', () => {
+  describe('listMetadataSchemas', () => {
+    const { path, params } = requestPath('voucherify', schemasPath);
+
+    it('listMetadataSchemas: lists the metadata schemas of a project', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('listMetadataSchemas: the schemas of a project with one')
+        .withRequest('GET', path, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(responseMatcher('voucherify', 'listMetadataSchemas', 200, { nonEmpty: ['data'] })),
+        )
+        .executeTest(async (server) => {
+          const list = await voucherifyClient(server.url)
+            .GET(schemasPath, { params: { path: { projectId: params.projectId } } })
+            .then(unwrap);
+          expect(list.object).toBe('list');
+          expect(list.data.length).toBeGreaterThan(0);
+          expect(list.data[0]?.id).toMatch(/^ms_/);
+          expect(list.data[0]?.related_object).toBeTruthy();
+        });
+    });
+
+    it('listMetadataSchemas: answers 404 for an unknown project', async () => {
+      const missing = requestPath('voucherify', schemasPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('listMetadataSchemas: a project that does not exist')
+        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'listMetadataSchemas', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingProjectId, resource_type: 'project' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).GET(schemasPath, {
+            params: { path: { projectId: missingProjectId } },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
+        });
+    });
+
+    it('listMetadataSchemas: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('listMetadataSchemas: invalid management keys')
+        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listMetadataSchemas', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
+            schemasPath,
+            { params: { path: { projectId: params.projectId } } },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('createMetadataSchema', () => {
+    const { path, params } = requestPath('voucherify', schemasPath);
+    const body = schemaCreate();
+
+    it('createMetadataSchema: creates the documented customer schema', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createMetadataSchema: the documented customer schema')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createMetadataSchema', 200, {
+              values: { related_object: body.related_object, allow_defined_only: body.allow_defined_only },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const schema = await voucherifyClient(server.url)
+            .POST(schemasPath, { params: { path: { projectId: params.projectId } }, body })
+            .then(unwrap);
+          expect(schema.id).toMatch(/^ms_/);
+          expect(schema.related_object).toBe(body.related_object);
+          expect(schema.allow_defined_only).toBe(false);
+          expect(schema.object).toBe('metadata_schema');
+        });
+    });
+
+    it('createMetadataSchema: rejects a schema without a related object', async () => {
+      const { related_object: _relatedObject, ...invalid } = body;
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createMetadataSchema: a body without the required related_object')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(invalid))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createMetadataSchema', 400, { include: ['code', 'key'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(schemasPath, {
+            params: { path: { projectId: params.projectId } },
+            body: invalid as VoucherifySchemas['MetadataSchemaCreate'],
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('createMetadataSchema: answers 409 for a second schema of the same object type', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('createMetadataSchema: a schema for an object type that already has one')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(409, (b) =>
+          b.jsonBody(responseMatcher('voucherify', 'createMetadataSchema', 409, { include: ['key'] })),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(schemasPath, {
+            params: { path: { projectId: params.projectId } },
+            body,
+          });
+          expect(response.status).toBe(409);
+          expect(error).toMatchObject({ code: 409, key: 'duplicate_found' });
+        });
+    });
+
+    it('createMetadataSchema: answers 404 for an unknown project', async () => {
+      const missing = requestPath('voucherify', schemasPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('createMetadataSchema: a project that does not exist')
+        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createMetadataSchema', 404, {
+              include: ['key', 'resource_type'],
+              exact: ['resource_type'],
+              values: { resource_type: 'project' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(schemasPath, {
+            params: { path: { projectId: missingProjectId } },
+            body,
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
+        });
+    });
+
+    it('createMetadataSchema: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createMetadataSchema: invalid management keys')
+        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createMetadataSchema', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
+            schemasPath,
+            { params: { path: { projectId: params.projectId } }, body },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('getMetadataSchema', () => {
+    const { path, params } = requestPath('voucherify', schemaPath);
+
+    it('getMetadataSchema: returns a metadata schema', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('getMetadataSchema: an existing schema')
+        .withRequest('GET', path, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getMetadataSchema', 200, {
+              values: { related_object: schemaCreate().related_object },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const schema = await voucherifyClient(server.url)
+            .GET(schemaPath, { params: { path: params } })
+            .then(unwrap);
+          expect(schema.id).toMatch(/^ms_/);
+          expect(schema.related_object).toBe(schemaCreate().related_object);
+          expect(typeof schema.properties).toBe('object');
+        });
+    });
+
+    it('getMetadataSchema: answers 404 for an unknown schema', async () => {
+      const missing = requestPath('voucherify', schemaPath, { metadataSchemaId: missingSchemaId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('getMetadataSchema: a schema that does not exist')
+        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getMetadataSchema', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingSchemaId, resource_type: 'metadata_schema' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).GET(schemaPath, {
+            params: { path: missing.params },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({
+            key: 'not_found',
+            resource_id: missingSchemaId,
+            resource_type: 'metadata_schema',
+          });
+        });
+    });
+
+    it('getMetadataSchema: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('getMetadataSchema: invalid management keys')
+        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getMetadataSchema', 401)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url, invalidManagementOptions).GET(schemaPath, {
+            params: { path: params },
+          });
+          expect(response.status).toBe(401);
+        });
+    });
+  });
+
+  describe('updateMetadataSchema', () => {
+    const { path, params } = requestPath('voucherify', schemaPath);
+    const body = requestExample<VoucherifySchemas['MetadataSchemaUpdate']>(
+      'voucherify',
+      'updateMetadataSchema',
+    );
+    /** A documented date-time, standing in for the time of the update that the server sets. */
+    const { created_at: aTimestamp } = responseContract('voucherify', 'updateMetadataSchema', 200)
+      .example as VoucherifySchemas['MetadataSchema'];
+
+    it('updateMetadataSchema: adds and retires definitions', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('updateMetadataSchema: the documented definitions change')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateMetadataSchema', 200, {
+              values: { allow_defined_only: body.allow_defined_only, updated_at: aTimestamp },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const schema = await voucherifyClient(server.url)
+            .PUT(schemaPath, { params: { path: params }, body })
+            .then(unwrap);
+          expect(schema.id).toMatch(/^ms_/);
+          expect(schema.allow_defined_only).toBe(true);
+          expect(schema.updated_at).toEqual(expect.any(String));
+        });
+    });
+
+    it('updateMetadataSchema: rejects changing the value type of a definition', async () => {
+      // The documented schema defines loyalty_tier as a string; its closed list of values is left out.
+      const { eq: _eq, ...tier } = schemaCreate().properties.loyalty_tier ?? {};
+      const invalid: VoucherifySchemas['MetadataSchemaUpdate'] = {
+        properties: { loyalty_tier: { ...tier, type: 'number' } },
+      };
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('updateMetadataSchema: a definition whose value type changes')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(invalid))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateMetadataSchema', 400, { include: ['code', 'key'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).PUT(schemaPath, {
+            params: { path: params },
+            body: invalid,
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('updateMetadataSchema: answers 404 for an unknown schema', async () => {
+      const missing = requestPath('voucherify', schemaPath, { metadataSchemaId: missingSchemaId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('updateMetadataSchema: a schema that does not exist')
+        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateMetadataSchema', 404, {
+              include: ['key', 'resource_type'],
+              exact: ['resource_type'],
+              values: { resource_type: 'metadata_schema' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).PUT(schemaPath, {
+            params: { path: missing.params },
+            body,
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'metadata_schema' });
+        });
+    });
+
+    it('updateMetadataSchema: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('updateMetadataSchema: invalid management keys')
+        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateMetadataSchema', 401)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(schemaPath, {
+            params: { path: params },
+            body,
+          });
+          expect(response.status).toBe(401);
+        });
+    });
+  });
+
+  describe('deleteMetadataSchema', () => {
+    const { path, params } = requestPath('voucherify', schemaPath);
+
+    it('deleteMetadataSchema: deletes a metadata schema', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('deleteMetadataSchema: an existing schema')
+        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
+        .willRespondWith(204)
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).DELETE(schemaPath, {
+            params: { path: params },
+          });
+          expect(error).toBeUndefined();
+          expect(response.status).toBe(204);
+        });
+    });
+
+    it('deleteMetadataSchema: answers 404 for an unknown schema', async () => {
+      const missing = requestPath('voucherify', schemaPath, { metadataSchemaId: missingSchemaId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('deleteMetadataSchema: a schema that does not exist')
+        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'deleteMetadataSchema', 404, {
+              include: ['key', 'resource_type'],
+              exact: ['resource_type'],
+              values: { resource_type: 'metadata_schema' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).DELETE(schemaPath, {
+            params: { path: missing.params },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'metadata_schema' });
+        });
+    });
+
+    it('deleteMetadataSchema: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a metadata schema exists')
+        .uponReceiving('deleteMetadataSchema: invalid management keys')
+        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteMetadataSchema', 401)))
+        .executeTest(async (server) => {
+          const { response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
+            schemaPath,
+            { params: { path: params } },
+          );
+          expect(response.status).toBe(401);
+        });
+    });
+  });
+});
