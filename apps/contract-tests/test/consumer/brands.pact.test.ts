@@ -1,0 +1,473 @@
+import type { VoucherifySchemas } from '@vouchspec/client';
+import { describe, expect, it } from 'vitest';
+import {
+  createPact,
+  invalidManagementKeys,
+  invalidManagementOptions,
+  managementKeys,
+  requestExample,
+  requestPath,
+  responseMatcher,
+  unwrap,
+  voucherifyClient,
+} from './support.js';
+
+const pact = createPact('voucherify');
+const brandsPath = '/management/v1/projects/{projectId}/branding';
+const brandPath = '/management/v1/projects/{projectId}/branding/{brandingId}';
+/** Ids no server has: a type prefix and 24 characters from a base-62 alphabet. */
+const missingProjectId = 'proj_vouchspecMissing000';
+const missingBrandingId = 'brd_vouchspecMissing00000000';
+
+/** The documented brand; the provider states create the same one. */
+const brandCreate = () => requestExample<VoucherifySchemas['BrandCreate']>('voucherify', 'createBrand');
+const brandUpdate = () => requestExample<VoucherifySchemas['BrandUpdate']>('voucherify', 'updateBrand');
+
+describe('Brands', () => {
+  describe('listBrands', () => {
+    const { path, params } = requestPath('voucherify', brandsPath);
+
+    it('listBrands: lists the brand of a project', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('listBrands: the brand of a project')
+        .withRequest('GET', path, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(responseMatcher('voucherify', 'listBrands', 200, { nonEmpty: ['data'] })),
+        )
+        .executeTest(async (server) => {
+          const list = await voucherifyClient(server.url)
+            .GET(brandsPath, { params: { path: { projectId: params.projectId } } })
+            .then(unwrap);
+          expect(list.object).toBe('list');
+          expect(list.total).toBeGreaterThan(0);
+          expect(list.data[0]?.id).toBeTruthy();
+          expect(list.data[0]?.brand.name).toBeTruthy();
+          expect(list.data[0]?.contact.email).toBeTruthy();
+        });
+    });
+
+    it('listBrands: answers 404 for an unknown project', async () => {
+      const missing = requestPath('voucherify', brandsPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('listBrands: a project that does not exist')
+        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'listBrands', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingProjectId, resource_type: 'project' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).GET(brandsPath, {
+            params: { path: { projectId: missingProjectId } },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
+        });
+    });
+
+    it('listBrands: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('listBrands: invalid management keys')
+        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listBrands', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
+            brandsPath,
+            { params: { path: { projectId: params.projectId } } },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('createBrand', () => {
+    const { path, params } = requestPath('voucherify', brandsPath);
+
+    it('createBrand: creates the brand of a project', async () => {
+      const body = brandCreate();
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createBrand: the documented brand')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createBrand', 200, {
+              values: { brand: body.brand, contact: body.contact },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const brand = await voucherifyClient(server.url)
+            .POST(brandsPath, { params: { path: { projectId: params.projectId } }, body })
+            .then(unwrap);
+          expect(brand.id).toBeTruthy();
+          expect(brand.brand.name).toBe(body.brand.name);
+          expect(brand.brand.permission_reminder).toBe(body.brand.permission_reminder);
+          expect(brand.address.city).toBe(body.address.city);
+          expect(typeof brand.address.state).toBe('string');
+          expect(brand.contact.email).toBe(body.contact.email);
+        });
+    });
+
+    it('createBrand: answers 409 when the project already has a brand', async () => {
+      const body = brandCreate();
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('createBrand: a second brand for the same project')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(409, (b) =>
+          b.jsonBody(responseMatcher('voucherify', 'createBrand', 409, { include: ['key', 'details'] })),
+        )
+        .executeTest(async (server) => {
+          const { data, error, response } = await voucherifyClient(server.url).POST(brandsPath, {
+            params: { path: { projectId: params.projectId } },
+            body,
+          });
+          expect(data).toBeUndefined();
+          expect(response.status).toBe(409);
+          expect(error).toMatchObject({ code: 409, key: 'duplicate_found' });
+        });
+    });
+
+    it('createBrand: rejects a brand without a name', async () => {
+      const documented = brandCreate();
+      const { name: _name, ...identity } = documented.brand;
+      const body = { ...documented, brand: identity };
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createBrand: a body without the required brand name')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createBrand', 400, { include: ['code', 'key', 'details'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(brandsPath, {
+            params: { path: { projectId: params.projectId } },
+            body: body as VoucherifySchemas['BrandCreate'],
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('createBrand: rejects a contact email that is not an address', async () => {
+      const documented = brandCreate();
+      const body = {
+        ...documented,
+        contact: { ...documented.contact, email: documented.contact.email.replace('@', ' at ') },
+      };
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createBrand: a contact email that is not an email address')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createBrand', 400, { include: ['code', 'key', 'details'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(brandsPath, {
+            params: { path: { projectId: params.projectId } },
+            body,
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('createBrand: answers 404 for an unknown project', async () => {
+      const body = brandCreate();
+      const missing = requestPath('voucherify', brandsPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('createBrand: a project that does not exist')
+        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createBrand', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingProjectId, resource_type: 'project' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(brandsPath, {
+            params: { path: { projectId: missingProjectId } },
+            body,
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
+        });
+    });
+
+    it('createBrand: rejects invalid management keys', async () => {
+      const body = brandCreate();
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createBrand: invalid management keys')
+        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createBrand', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
+            brandsPath,
+            { params: { path: { projectId: params.projectId } }, body },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('getBrand', () => {
+    const { path, params } = requestPath('voucherify', brandPath);
+
+    it('getBrand: returns the brand of a project', async () => {
+      const created = brandCreate();
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('getBrand: an existing brand')
+        .withRequest('GET', path, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getBrand', 200, {
+              values: { id: params.brandingId, brand: created.brand, contact: created.contact },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const brand = await voucherifyClient(server.url)
+            .GET(brandPath, { params: { path: params } })
+            .then(unwrap);
+          expect(brand.id).toBe(params.brandingId);
+          expect(brand.brand.name).toBe(created.brand.name);
+          expect(brand.contact.email).toBe(created.contact.email);
+          expect(typeof brand.address.country).toBe('string');
+        });
+    });
+
+    it('getBrand: answers 404 for an unknown brand', async () => {
+      const missing = requestPath('voucherify', brandPath, { brandingId: missingBrandingId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('getBrand: a brand that does not exist')
+        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getBrand', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingBrandingId, resource_type: 'brand' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).GET(brandPath, {
+            params: { path: missing.params },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_id: missingBrandingId });
+        });
+    });
+
+    it('getBrand: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('getBrand: invalid management keys')
+        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getBrand', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
+            brandPath,
+            { params: { path: params } },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('updateBrand', () => {
+    const { path, params } = requestPath('voucherify', brandPath);
+
+    it('updateBrand: changes the properties it is sent and keeps the others', async () => {
+      const created = brandCreate();
+      const body = brandUpdate();
+      const brand = { ...created.brand, ...body.brand };
+      const contact = { ...created.contact, ...body.contact };
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('updateBrand: the documented legal links and phone number')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateBrand', 200, {
+              values: { id: params.brandingId, brand, contact },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const updated = await voucherifyClient(server.url)
+            .PUT(brandPath, { params: { path: params }, body })
+            .then(unwrap);
+          expect(updated.id).toBe(params.brandingId);
+          expect(updated.brand).toMatchObject(body.brand ?? {});
+          expect(updated.contact).toMatchObject(body.contact ?? {});
+          // What the update leaves out stays as it was.
+          expect(updated.brand.name).toBe(created.brand.name);
+          expect(updated.contact.email).toBe(created.contact.email);
+        });
+    });
+
+    it('updateBrand: rejects a null permission reminder', async () => {
+      const documented = brandUpdate();
+      const body = { ...documented, brand: { ...documented.brand, permission_reminder: null } };
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('updateBrand: a null permission_reminder')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateBrand', 400, { include: ['code', 'key', 'details'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).PUT(brandPath, {
+            params: { path: params },
+            body: body as unknown as VoucherifySchemas['BrandUpdate'],
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('updateBrand: answers 404 for an unknown brand', async () => {
+      const body = brandUpdate();
+      const missing = requestPath('voucherify', brandPath, { brandingId: missingBrandingId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('updateBrand: a brand that does not exist')
+        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateBrand', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingBrandingId, resource_type: 'brand' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).PUT(brandPath, {
+            params: { path: missing.params },
+            body,
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_id: missingBrandingId });
+        });
+    });
+
+    it('updateBrand: rejects invalid management keys', async () => {
+      const body = brandUpdate();
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('updateBrand: invalid management keys')
+        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateBrand', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(
+            brandPath,
+            { params: { path: params }, body },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('deleteBrand', () => {
+    const { path, params } = requestPath('voucherify', brandPath);
+
+    it('deleteBrand: deletes the brand of a project', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('deleteBrand: an existing brand')
+        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
+        .willRespondWith(204)
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).DELETE(brandPath, {
+            params: { path: params },
+          });
+          expect(error).toBeUndefined();
+          expect(response.status).toBe(204);
+        });
+    });
+
+    it('deleteBrand: answers 404 for an unknown brand', async () => {
+      const missing = requestPath('voucherify', brandPath, { brandingId: missingBrandingId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('deleteBrand: a brand that does not exist')
+        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'deleteBrand', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingBrandingId, resource_type: 'brand' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).DELETE(brandPath, {
+            params: { path: missing.params },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_id: missingBrandingId });
+        });
+    });
+
+    it('deleteBrand: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a brand exists')
+        .uponReceiving('deleteBrand: invalid management keys')
+        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteBrand', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
+            brandPath,
+            { params: { path: params } },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+});

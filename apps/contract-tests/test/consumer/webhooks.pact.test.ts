@@ -1,0 +1,441 @@
+import type { VoucherifySchemas } from '@vouchspec/client';
+import { describe, expect, it } from 'vitest';
+import {
+  createPact,
+  invalidManagementKeys,
+  invalidManagementOptions,
+  managementKeys,
+  requestExample,
+  requestPath,
+  responseMatcher,
+  unwrap,
+  voucherifyClient,
+} from './support.js';
+
+const pact = createPact('voucherify');
+const webhooksPath = '/management/v1/projects/{projectId}/webhooks';
+const webhookPath = '/management/v1/projects/{projectId}/webhooks/{webhookId}';
+/** Ids no server has: a type prefix and 24 characters from a base-62 alphabet. */
+const missingProjectId = 'proj_vouchspecMissing000';
+const missingWebhookId = 'wh_vouchspecMissing00000000';
+
+/** The documented webhook; its target is on `example.com`, so a real account notifies no one. */
+const webhookCreate = () => requestExample<VoucherifySchemas['WebhookCreate']>('voucherify', 'createWebhook');
+const webhookUpdate = () => requestExample<VoucherifySchemas['WebhookUpdate']>('voucherify', 'updateWebhook');
+
+describe('Webhooks', () => {
+  describe('listWebhooks', () => {
+    const { path, params } = requestPath('voucherify', webhooksPath);
+
+    it('listWebhooks: lists the webhooks of a project', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('listWebhooks: the webhooks of a project')
+        .withRequest('GET', path, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'listWebhooks', 200, { nonEmpty: ['data', 'data[].events'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const list = await voucherifyClient(server.url)
+            .GET(webhooksPath, { params: { path: { projectId: params.projectId } } })
+            .then(unwrap);
+          expect(list.object).toBe('list');
+          expect(list.total).toBeGreaterThan(0);
+          expect(list.data[0]?.object).toBe('webhook');
+          expect(list.data[0]?.events.length).toBeGreaterThan(0);
+          expect(typeof list.data[0]?.active).toBe('boolean');
+        });
+    });
+
+    it('listWebhooks: answers 404 for an unknown project', async () => {
+      const missing = requestPath('voucherify', webhooksPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('listWebhooks: a project that does not exist')
+        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'listWebhooks', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingProjectId, resource_type: 'project' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).GET(webhooksPath, {
+            params: { path: { projectId: missingProjectId } },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
+        });
+    });
+
+    it('listWebhooks: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('listWebhooks: invalid management keys')
+        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listWebhooks', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
+            webhooksPath,
+            { params: { path: { projectId: params.projectId } } },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('createWebhook', () => {
+    const { path, params } = requestPath('voucherify', webhooksPath);
+
+    it('createWebhook: creates a webhook from the documented settings', async () => {
+      const body = webhookCreate();
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createWebhook: the documented webhook')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createWebhook', 200, { nonEmpty: ['events'], values: body }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const webhook = await voucherifyClient(server.url)
+            .POST(webhooksPath, { params: { path: { projectId: params.projectId } }, body })
+            .then(unwrap);
+          expect(webhook.id).toBeTruthy();
+          expect(webhook.object).toBe('webhook');
+          expect(webhook.target_url).toBe(body.target_url);
+          expect(body.events).toContain(webhook.events[0]);
+          expect(webhook.active).toBe(true);
+        });
+    });
+
+    it('createWebhook: rejects a webhook without events', async () => {
+      const { events: _events, ...body } = webhookCreate();
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createWebhook: a body without the required events')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createWebhook', 400, { include: ['code', 'key', 'details'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(webhooksPath, {
+            params: { path: { projectId: params.projectId } },
+            body: body as VoucherifySchemas['WebhookCreate'],
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('createWebhook: rejects a target that is not an absolute http(s) URL', async () => {
+      const documented = webhookCreate();
+      const body = { ...documented, target_url: documented.target_url.replace(/^https?:\/\//, '') };
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createWebhook: a target_url without a scheme')
+        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createWebhook', 400, { include: ['code', 'key', 'details'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(webhooksPath, {
+            params: { path: { projectId: params.projectId } },
+            body,
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('createWebhook: answers 404 for an unknown project', async () => {
+      const body = webhookCreate();
+      const missing = requestPath('voucherify', webhooksPath, { projectId: missingProjectId });
+      await pact
+        .addInteraction()
+        .uponReceiving('createWebhook: a project that does not exist')
+        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'createWebhook', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingProjectId, resource_type: 'project' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).POST(webhooksPath, {
+            params: { path: { projectId: missingProjectId } },
+            body,
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
+        });
+    });
+
+    it('createWebhook: rejects invalid management keys', async () => {
+      const body = webhookCreate();
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('createWebhook: invalid management keys')
+        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createWebhook', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
+            webhooksPath,
+            { params: { path: { projectId: params.projectId } }, body },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('getWebhook', () => {
+    const { path, params } = requestPath('voucherify', webhookPath);
+
+    it('getWebhook: returns a webhook', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('getWebhook: an existing webhook')
+        .withRequest('GET', path, (b) => b.headers(managementKeys))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getWebhook', 200, {
+              nonEmpty: ['events'],
+              values: { id: params.webhookId },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const webhook = await voucherifyClient(server.url)
+            .GET(webhookPath, { params: { path: params } })
+            .then(unwrap);
+          expect(webhook.id).toBe(params.webhookId);
+          expect(webhook.object).toBe('webhook');
+          expect(webhook.target_url).toMatch(/^https?:\/\//);
+          expect(webhook.events.length).toBeGreaterThan(0);
+        });
+    });
+
+    it('getWebhook: answers 404 for an unknown webhook', async () => {
+      const missing = requestPath('voucherify', webhookPath, { webhookId: missingWebhookId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('getWebhook: a webhook that does not exist')
+        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'getWebhook', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingWebhookId, resource_type: 'webhook' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).GET(webhookPath, {
+            params: { path: missing.params },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_id: missingWebhookId });
+        });
+    });
+
+    it('getWebhook: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('getWebhook: invalid management keys')
+        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getWebhook', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
+            webhookPath,
+            { params: { path: params } },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('updateWebhook', () => {
+    const { path, params } = requestPath('voucherify', webhookPath);
+
+    it('updateWebhook: replaces the settings of a webhook', async () => {
+      const body = webhookUpdate();
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('updateWebhook: the documented new settings')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(200, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateWebhook', 200, {
+              nonEmpty: ['events'],
+              values: { ...body, id: params.webhookId },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const webhook = await voucherifyClient(server.url)
+            .PUT(webhookPath, { params: { path: params }, body })
+            .then(unwrap);
+          expect(webhook.id).toBe(params.webhookId);
+          expect(webhook.target_url).toBe(body.target_url);
+          expect(body.events).toContain(webhook.events[0]);
+          expect(webhook.active).toBe(body.active);
+        });
+    });
+
+    it('updateWebhook: rejects settings without events', async () => {
+      const { events: _events, ...body } = webhookUpdate();
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('updateWebhook: a body without the required events')
+        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(400, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateWebhook', 400, { include: ['code', 'key', 'details'] }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).PUT(webhookPath, {
+            params: { path: params },
+            body: body as VoucherifySchemas['WebhookUpdate'],
+          });
+          expect(response.status).toBe(400);
+          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
+        });
+    });
+
+    it('updateWebhook: answers 404 for an unknown webhook', async () => {
+      const body = webhookUpdate();
+      const missing = requestPath('voucherify', webhookPath, { webhookId: missingWebhookId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('updateWebhook: a webhook that does not exist')
+        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'updateWebhook', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingWebhookId, resource_type: 'webhook' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).PUT(webhookPath, {
+            params: { path: missing.params },
+            body,
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_id: missingWebhookId });
+        });
+    });
+
+    it('updateWebhook: rejects invalid management keys', async () => {
+      const body = webhookUpdate();
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('updateWebhook: invalid management keys')
+        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateWebhook', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(
+            webhookPath,
+            { params: { path: params }, body },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+
+  describe('deleteWebhook', () => {
+    const { path, params } = requestPath('voucherify', webhookPath);
+
+    it('deleteWebhook: deletes a webhook', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('deleteWebhook: an existing webhook')
+        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
+        .willRespondWith(204)
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).DELETE(webhookPath, {
+            params: { path: params },
+          });
+          expect(error).toBeUndefined();
+          expect(response.status).toBe(204);
+        });
+    });
+
+    it('deleteWebhook: answers 404 for an unknown webhook', async () => {
+      const missing = requestPath('voucherify', webhookPath, { webhookId: missingWebhookId });
+      await pact
+        .addInteraction()
+        .given('a project exists')
+        .uponReceiving('deleteWebhook: a webhook that does not exist')
+        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
+        .willRespondWith(404, (b) =>
+          b.jsonBody(
+            responseMatcher('voucherify', 'deleteWebhook', 404, {
+              include: ['key', 'resource_id', 'resource_type'],
+              exact: ['resource_id', 'resource_type'],
+              values: { resource_id: missingWebhookId, resource_type: 'webhook' },
+            }),
+          ),
+        )
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url).DELETE(webhookPath, {
+            params: { path: missing.params },
+          });
+          expect(response.status).toBe(404);
+          expect(error).toMatchObject({ key: 'not_found', resource_id: missingWebhookId });
+        });
+    });
+
+    it('deleteWebhook: rejects invalid management keys', async () => {
+      await pact
+        .addInteraction()
+        .given('a project with a webhook exists')
+        .uponReceiving('deleteWebhook: invalid management keys')
+        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
+        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteWebhook', 401)))
+        .executeTest(async (server) => {
+          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
+            webhookPath,
+            { params: { path: params } },
+          );
+          expect(response.status).toBe(401);
+          expect(error?.code).toBe(401);
+        });
+    });
+  });
+});
