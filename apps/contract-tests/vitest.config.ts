@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // Pact's native core is not safe to run in parallel workers: one fork, files in sequence (TOOLCHAIN.md).
+// Projects run in group order: unit tests, then the consumer tests that record the pacts, then the checks
+// of those pacts, then provider verification.
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -9,6 +11,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     env: { PACT_DO_NOT_TRACK: 'true' },
     projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 0 } },
+      },
       {
         extends: true,
         test: {
@@ -20,11 +26,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'provider', include: ['test/provider/**/*.test.ts'], sequence: { groupOrder: 2 } },
+        test: { name: 'pacts', include: ['test/pacts/**/*.test.ts'], sequence: { groupOrder: 2 } },
       },
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 3 } },
+        test: {
+          name: 'provider',
+          include: ['test/provider/**/*.test.ts'],
+          sequence: { groupOrder: 3 },
+          testTimeout: 180_000,
+        },
       },
     ],
   },

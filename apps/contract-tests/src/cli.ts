@@ -1,114 +1,107 @@
 /**
- * `pnpm conformance`: records the consumer contract (Pact tests through @vouchspec/client), then verifies it
- * interaction by interaction against the embedded mock server, and prints a summary.
+ * `pnpm conformance`: records the contract through @vouchspec/client, checks it against the spec, and
+ * verifies it against the embedded mock server or, when configured, a real server.
  */
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMockServer } from '@vouchspec/mock-server';
 import { type ApiId, apiIds } from '@vouchspec/spec';
-import { placeholders } from './credentials.js';
-import { pactFile } from './pact.js';
-import { runVerification, type VerifiedInteraction } from './run-verification.js';
-import { formatSummary, mark } from './summary.js';
-import { readPact } from './verify.js';
+import { ConfigError, environmentVariables, realTargets } from './config.js';
+import { runConformance } from './conformance.js';
+import { pactsDir, reportsDir } from './pact.js';
 
 const usage = `Usage: pnpm conformance [options]
 
-Runs the vouchspec contract suite: Pact consumer tests through @vouchspec/client, then provider verification
-of every interaction against the embedded mock server.
+Runs the vouchspec conformance suite:
+  1. Pact consumer tests through @vouchspec/client record the contract (pacts/).
+  2. Every pact is compared with the bundled OpenAPI spec, and every operation must have a success and an
+     error interaction.
+  3. Every interaction is verified against the provider: the embedded mock server, or a real server when
+     one is configured (below). States only the mock can set up are reported as skipped on a real server.
+Reports: reports/junit.xml, reports/conformance.json, reports/conformance.md.
 
 Options:
-  --provider <name>   voucherify, mews-connector or all (default all)
-  -h, --help          Show this help
+  --provider <name>   voucherify, mews-connector or all (default: all)
+  --base-url <url>    verify the one --provider against this server instead of the mock
+  --pacts <dir>       verify the pacts already in <dir> instead of recording them (step 1 is skipped)
+  --reports <dir>     write the reports to <dir> (default: reports/)
+  -h, --help          show this help
 
-Exit code: 0 when every interaction passed, 1 when any failed, 2 on bad usage.`;
+Real servers are configured by environment variables (credentials are read only from there, sent only to
+that server, and redacted from every output):
+  Voucherify:  VOUCHERIFY_BASE_URL or VOUCHERIFY_CLUSTER (api, us1.api, as1.api, …),
+               VOUCHERIFY_APP_ID, VOUCHERIFY_APP_TOKEN, VOUCHERIFY_MANAGEMENT_ID, VOUCHERIFY_MANAGEMENT_TOKEN
+  Mews:        MEWS_PLATFORM_ADDRESS (e.g. https://api.mews-demo.com), MEWS_CLIENT_TOKEN, MEWS_ACCESS_TOKEN
+A server given without credentials gets the mock's placeholder credentials (for a mock run elsewhere).
 
-function parseOptions() {
-  const { values } = parseArgs({
-    options: {
-      provider: { type: 'string', default: 'all' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+Exit code: 0 when everything passed, 1 on any failure, 2 on bad usage or configuration.`;
+
+class UsageError extends Error {}
+
+function parseOptions(argv: string[]) {
+  let values: { provider: string; 'base-url'?: string; pacts?: string; reports?: string; help: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        provider: { type: 'string', default: 'all' },
+        'base-url': { type: 'string' },
+        pacts: { type: 'string' },
+        reports: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const providers = values.provider === 'all' ? [...apiIds] : [values.provider];
   for (const provider of providers) {
     if (!apiIds.includes(provider as ApiId))
       throw new UsageError(`Unknown provider "${provider}": use ${[...apiIds, 'all'].join(', ')}`);
   }
-  return { help: values.help, providers: providers as ApiId[] };
+  return {
+    help: values.help,
+    providers: providers as ApiId[],
+    baseUrl: values['base-url'],
+    pactsDir: values.pacts ? resolve(values.pacts) : undefined,
+    reportsDir: resolve(values.reports ?? reportsDir),
+  };
 }
 
-class UsageError extends Error {}
-
-/** Runs the consumer project of the vitest config in a child process, so its output stays its own. */
-function runConsumerTests(): Promise<void> {
-  const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vitest, 'run', '--project', 'consumer', '--reporter', 'dot'], {
-      cwd: new URL('..', import.meta.url).pathname,
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`consumer tests failed (exit code ${code})`)),
-    );
-  });
-}
-
-async function main() {
-  const options = parseOptions();
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
   if (options.help) {
     console.log(usage);
     return 0;
   }
-  const started = performance.now();
-  console.log(`vouchspec conformance — providers: ${options.providers.join(', ')}\n`);
-
-  console.log('1/2 Consumer tests (Pact V4 through @vouchspec/client)');
-  await runConsumerTests();
-
-  const mock = await createMockServer();
-  console.log(`\n2/2 Provider verification against the embedded mock server at ${mock.url}`);
-  const results: VerifiedInteraction[] = [];
-  try {
-    for (const provider of options.providers) {
-      const pact = await readPact(pactFile(provider));
-      console.log(`  ${provider} (${pact.interactions.length} interactions)`);
-      const target = { provider, baseUrl: mock.url, kind: 'mock' as const, credentials: placeholders };
-      const verified = await runVerification(target, pactFile(provider), (result) => {
-        console.log(
-          `    ${mark(result.verdict)} ${result.description} (${result.method} ${result.path} → ${result.status})`,
-        );
-      });
-      for (const failed of verified.filter((r) => r.verdict === 'failed')) {
-        console.log(
-          `\n    ✗ ${failed.description}: ${failed.reason ?? ''}\n${indent(failed.log ?? '', 6)}\n`,
-        );
-      }
-      results.push(...verified);
-    }
-  } finally {
-    await mock.close();
-  }
-
-  console.log(`\n${formatSummary(options.providers, results)}`);
-  console.log(`\nFinished in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-  return results.some((r) => r.verdict === 'failed') ? 1 : 0;
-}
-
-function indent(text: string, spaces: number): string {
-  return text
-    .split('\n')
-    .map((line) => ' '.repeat(spaces) + line)
-    .join('\n');
+  const real = realTargets(process.env, options.providers, options.baseUrl);
+  const where = options.providers
+    .map((provider) => `${provider} → ${real[provider]?.baseUrl ?? 'embedded mock server'}`)
+    .join(', ');
+  console.log(`vouchspec conformance: ${where}\n`);
+  const { report, reportFiles, summary } = await runConformance({
+    providers: options.providers,
+    real,
+    pactsDir: options.pactsDir ?? pactsDir,
+    reportsDir: options.reportsDir,
+    runConsumerTests: options.pactsDir === undefined,
+    log: (line) => console.log(line),
+  });
+  for (const failed of report.interactions.filter((r) => r.verdict === 'failed'))
+    console.log(`\n✗ ${failed.description}: ${failed.reason ?? ''}\n${failed.log ?? ''}`);
+  console.log(`\n${summary}`);
+  console.log(`\nReports: ${reportFiles.join(', ')}`);
+  console.log(`${report.passed ? 'Passed' : 'FAILED'} in ${(report.durationMs / 1000).toFixed(1)} s.`);
+  return report.passed ? 0 : 1;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: Error) => {
     console.error(`\nconformance: ${error.message}`);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    if (error instanceof ConfigError)
+      console.error(`Variables: ${Object.values(environmentVariables).flat().join(', ')} (see --help)`);
+    process.exit(error instanceof UsageError || error instanceof ConfigError ? 2 : 1);
   },
 );

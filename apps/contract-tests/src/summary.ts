@@ -1,4 +1,3 @@
-import type { ApiId } from '@vouchspec/spec';
 import type { Verdict } from './verify.js';
 
 export function mark(verdict: Verdict): string {
@@ -21,22 +20,4 @@ export function table(rows: (string | number)[][]): string {
         .trimEnd(),
     )
     .join('\n');
-}
-
-export function formatSummary(providers: ApiId[], results: { provider: ApiId; verdict: Verdict }[]): string {
-  const count = (rows: typeof results, verdict?: Verdict) =>
-    rows.filter((r) => !verdict || r.verdict === verdict).length;
-  const rows: (string | number)[][] = [['provider', 'interactions', 'passed', 'failed', 'skipped']];
-  for (const provider of providers) {
-    const mine = results.filter((r) => r.provider === provider);
-    rows.push([provider, count(mine), count(mine, 'passed'), count(mine, 'failed'), count(mine, 'skipped')]);
-  }
-  rows.push([
-    'total',
-    count(results),
-    count(results, 'passed'),
-    count(results, 'failed'),
-    count(results, 'skipped'),
-  ]);
-  return `Summary (${providers.length} providers)\n${table(rows)}`;
 }
