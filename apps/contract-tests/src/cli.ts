@@ -12,18 +12,18 @@ import { pactsDir, reportsDir } from './pact.js';
 const usage = `Usage: pnpm conformance [options]
 
 Runs the vouchspec conformance suite:
-  1. Pact consumer tests through @vouchspec/client record the contract (pacts/).
+  1. Pact consumer tests through @vouchspec/client record the contract (apps/contract-tests/pacts/).
   2. Every pact is compared with the bundled OpenAPI spec, and every operation must have a success and an
      error interaction.
   3. Every interaction is verified against the provider: the embedded mock server, or a real server when
      one is configured (below). States only the mock can set up are reported as skipped on a real server.
-Reports: reports/junit.xml, reports/conformance.json, reports/conformance.md.
+Reports: junit.xml, conformance.json and conformance.md in apps/contract-tests/reports/.
 
 Options:
   --provider <name>   voucherify, mews-connector or all (default: all)
   --base-url <url>    verify the one --provider against this server instead of the mock
   --pacts <dir>       verify the pacts already in <dir> instead of recording them (step 1 is skipped)
-  --reports <dir>     write the reports to <dir> (default: reports/)
+  --reports <dir>     write the reports to <dir> (default: apps/contract-tests/reports/)
   -h, --help          show this help
 
 Real servers are configured by environment variables (credentials are read only from there, sent only to
@@ -36,6 +36,9 @@ A server given without credentials gets the mock's placeholder credentials (for 
 Exit code: 0 when everything passed, 1 on any failure, 2 on bad usage or configuration.`;
 
 class UsageError extends Error {}
+
+/** Relative paths are the user's: pnpm runs this script in the package but records where it was started. */
+const invokedFrom = process.env.INIT_CWD ?? process.cwd();
 
 function parseOptions(argv: string[]) {
   let values: { provider: string; 'base-url'?: string; pacts?: string; reports?: string; help: boolean };
@@ -64,8 +67,8 @@ function parseOptions(argv: string[]) {
     help: values.help,
     providers: providers as ApiId[],
     baseUrl: values['base-url'],
-    pactsDir: values.pacts ? resolve(values.pacts) : undefined,
-    reportsDir: resolve(values.reports ?? reportsDir),
+    pactsDir: values.pacts ? resolve(invokedFrom, values.pacts) : undefined,
+    reportsDir: values.reports ? resolve(invokedFrom, values.reports) : reportsDir,
   };
 }
 
