@@ -1,0 +1,125 @@
+/**
+ * The built site in headless Chromium (Debian's, driven by playwright-core): every page renders, every
+ * operation is there with its client sample visible, nothing is logged as an error, and no request leaves
+ * localhost. Screenshots go to dist/screenshots/ for a look by eye.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { type ApiId, apiIds, listOperations } from '@vouchspec/spec';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distDir, type SiteServer, serveSite } from '../src/server.js';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshots = `${distDir}screenshots/`;
+const localHosts = new Set(['127.0.0.1', 'localhost']);
+
+let site: SiteServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(executablePath))
+    throw new Error(
+      `No Chromium at ${executablePath}: install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+  site = await serveSite();
+  browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  await mkdir(screenshots, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+interface Visit {
+  page: Page;
+  errors: string[];
+  /** Every http(s) request the page made, by URL. */
+  requests: string[];
+}
+
+/** Opens a page of the site, recording console errors, uncaught exceptions and requests. */
+async function visit(path: string): Promise<Visit> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const visit: Visit = { page, errors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') visit.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => visit.errors.push(error.message));
+  page.on('request', (request) => {
+    if (/^https?:/.test(request.url())) visit.requests.push(request.url());
+  });
+  const response = await page.goto(`${site.url}/${path}`, { waitUntil: 'load' });
+  expect(response?.status()).toBe(200);
+  return visit;
+}
+
+function externalRequests(requests: string[]): string[] {
+  return requests.filter((url) => !localHosts.has(new URL(url).hostname));
+}
+
+describe('the docs site in Chromium', () => {
+  it('landing page: both APIs, every operation linked into its reference', async () => {
+    const { page, errors, requests } = await visit('index.html');
+    for (const api of apiIds) {
+      await expect(page.locator(`#${api} h2`).isVisible()).resolves.toBe(true);
+      for (const op of listOperations(api)) {
+        const link = page.locator(`[data-operation-id="${op.operationId}"] a`);
+        expect(await link.getAttribute('href'), op.operationId).toBe(
+          `./${api}.html#operation/${op.operationId}`,
+        );
+      }
+    }
+    await page.screenshot({ path: `${screenshots}index.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    expect(externalRequests(requests)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(apiIds.map((api) => [api]))('%s reference: every operation with its client sample', async (api) => {
+    const { page, errors, requests } = await visit(`${api}.html`);
+    const operations = listOperations(api as ApiId);
+    await page.waitForSelector(`[id="operation/${operations.at(-1)?.operationId}"]`, { timeout: 30_000 });
+    const factory = api === 'voucherify' ? 'createVoucherifyClient' : 'createMewsConnectorClient';
+    for (const op of operations) {
+      const section = page.locator(`[id="operation/${op.operationId}"]`);
+      await expect(section.count(), op.operationId).resolves.toBe(1);
+      await section.getByRole('tab', { name: '@vouchspec/client', exact: true }).click();
+      const sample = section.getByRole('tabpanel').filter({ hasText: factory }).first();
+      await expect(sample.isVisible(), `${op.operationId} sample`).resolves.toBe(true);
+      // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as a reader sees it
+      const text = await sample.innerText();
+      // Long calls wrap their arguments; compare without whitespace.
+      expect(text.replace(/\s+/g, ''), op.operationId).toContain(`.${op.method.toUpperCase()}('${op.path}'`);
+      expect(text, op.operationId).toContain("from '@vouchspec/client'");
+    }
+    await page.locator(`[id="operation/${operations[0]?.operationId}"]`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshots}${api}.png` });
+    expect(errors).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(externalRequests(requests)).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a landing page link to the operation it names', async () => {
+    const { page, errors } = await visit('index.html');
+    await page.locator('[data-operation-id="getAllVoucherCodes"] a').click();
+    await page.waitForURL(/mews-connector\.html#operation\/getAllVoucherCodes$/);
+    await expect(page.locator('[id="operation/getAllVoucherCodes"]').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: `${screenshots}deep-link.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
