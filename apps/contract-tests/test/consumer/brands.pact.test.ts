@@ -1,9 +1,8 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -48,46 +47,15 @@ describe('Brands', () => {
         });
     });
 
-    it('listBrands: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', brandsPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listBrands: a project that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listBrands', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(brandsPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('listBrands: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'listBrands', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('listBrands: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('listBrands: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listBrands', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            brandsPath,
-            { params: { path: { projectId: params.projectId } } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listBrands: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listBrands'));
   });
 
   describe('createBrand', () => {
@@ -217,23 +185,8 @@ describe('Brands', () => {
         });
     });
 
-    it('createBrand: rejects invalid management keys', async () => {
-      const body = brandCreate();
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createBrand: invalid management keys')
-        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createBrand', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
-            brandsPath,
-            { params: { path: { projectId: params.projectId } }, body },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('createBrand: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'createBrand'));
   });
 
   describe('getBrand', () => {
@@ -264,47 +217,16 @@ describe('Brands', () => {
         });
     });
 
-    it('getBrand: answers 404 for an unknown brand', async () => {
-      const missing = requestPath('voucherify', brandPath, { brandingId: missingBrandingId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('getBrand: a brand that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'getBrand', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingBrandingId, resource_type: 'brand' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(brandPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingBrandingId });
-        });
-    });
+    it('getBrand: answers 404 for an unknown brand', () =>
+      notFoundInteraction(pact, 'voucherify', 'getBrand', {
+        given: 'a project exists',
+        missing: { brandingId: missingBrandingId },
+        description: 'a brand that does not exist',
+        resourceType: 'brand',
+      }));
 
-    it('getBrand: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a brand exists')
-        .uponReceiving('getBrand: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getBrand', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            brandPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('getBrand: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getBrand'));
   });
 
   describe('updateBrand', () => {
@@ -390,23 +312,8 @@ describe('Brands', () => {
         });
     });
 
-    it('updateBrand: rejects invalid management keys', async () => {
-      const body = brandUpdate();
-      await pact
-        .addInteraction()
-        .given('a project with a brand exists')
-        .uponReceiving('updateBrand: invalid management keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateBrand', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(
-            brandPath,
-            { params: { path: params }, body },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('updateBrand: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateBrand'));
   });
 
   describe('deleteBrand', () => {
@@ -428,46 +335,15 @@ describe('Brands', () => {
         });
     });
 
-    it('deleteBrand: answers 404 for an unknown brand', async () => {
-      const missing = requestPath('voucherify', brandPath, { brandingId: missingBrandingId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('deleteBrand: a brand that does not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'deleteBrand', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingBrandingId, resource_type: 'brand' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(brandPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingBrandingId });
-        });
-    });
+    it('deleteBrand: answers 404 for an unknown brand', () =>
+      notFoundInteraction(pact, 'voucherify', 'deleteBrand', {
+        given: 'a project exists',
+        missing: { brandingId: missingBrandingId },
+        description: 'a brand that does not exist',
+        resourceType: 'brand',
+      }));
 
-    it('deleteBrand: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a brand exists')
-        .uponReceiving('deleteBrand: invalid management keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteBrand', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
-            brandPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('deleteBrand: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteBrand'));
   });
 });

@@ -1,11 +1,10 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
   fromProviderState,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -164,46 +163,15 @@ describe('Campaign templates', () => {
         });
     });
 
-    it('listCampaignTemplates: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', templatesPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listCampaignTemplates: a project that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listCampaignTemplates', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(templatesPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('listCampaignTemplates: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'listCampaignTemplates', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('listCampaignTemplates: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with campaign templates exists')
-        .uponReceiving('listCampaignTemplates: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listCampaignTemplates', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            templatesPath,
-            { params: { path: { projectId: params.projectId } } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listCampaignTemplates: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listCampaignTemplates'));
   });
 
   describe('copyCampaignTemplate', () => {
@@ -342,24 +310,7 @@ describe('Campaign templates', () => {
         });
     });
 
-    it('copyCampaignTemplate: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with campaign templates and a destination project exist')
-        .uponReceiving('copyCampaignTemplate: invalid management keys')
-        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(copyBodyToStateProject))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'copyCampaignTemplate', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
-            copyPath,
-            {
-              params: { path: params },
-              body: copyBody,
-            },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('copyCampaignTemplate: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'copyCampaignTemplate'));
   });
 });

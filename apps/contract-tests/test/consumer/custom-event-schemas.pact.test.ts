@@ -1,9 +1,8 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -50,46 +49,15 @@ describe('Custom event schemas', () => {
         });
     });
 
-    it('listCustomEventSchemas: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', schemasPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomEventSchemas: a project that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listCustomEventSchemas', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(schemasPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('listCustomEventSchemas: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'listCustomEventSchemas', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('listCustomEventSchemas: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('listCustomEventSchemas: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listCustomEventSchemas', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            schemasPath,
-            { params: { path: { projectId: params.projectId } } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listCustomEventSchemas: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listCustomEventSchemas'));
   });
 
   describe('createCustomEventSchema', () => {
@@ -159,49 +127,16 @@ describe('Custom event schemas', () => {
         });
     });
 
-    it('createCustomEventSchema: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', schemasPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('createCustomEventSchema: a project that does not exist')
-        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createCustomEventSchema', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(schemasPath, {
-            params: { path: { projectId: missingProjectId } },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('createCustomEventSchema: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'createCustomEventSchema', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+        body,
+      }));
 
-    it('createCustomEventSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createCustomEventSchema: invalid management keys')
-        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'createCustomEventSchema', 401)),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
-            schemasPath,
-            { params: { path: { projectId: params.projectId } }, body },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('createCustomEventSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'createCustomEventSchema'));
   });
 
   describe('getCustomEventSchema', () => {
@@ -230,49 +165,16 @@ describe('Custom event schemas', () => {
         });
     });
 
-    it('getCustomEventSchema: answers 404 for an unknown schema', async () => {
-      const missing = requestPath('voucherify', schemaPath, { customEventSchemaId: missingSchemaId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('getCustomEventSchema: a schema that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'getCustomEventSchema', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingSchemaId, resource_type: 'custom-event-schema' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(schemaPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({
-            key: 'not_found',
-            resource_id: missingSchemaId,
-            resource_type: 'custom-event-schema',
-          });
-        });
-    });
+    it('getCustomEventSchema: answers 404 for an unknown schema', () =>
+      notFoundInteraction(pact, 'voucherify', 'getCustomEventSchema', {
+        given: 'a project exists',
+        missing: { customEventSchemaId: missingSchemaId },
+        description: 'a schema that does not exist',
+        resourceType: 'custom-event-schema',
+      }));
 
-    it('getCustomEventSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a custom event schema exists')
-        .uponReceiving('getCustomEventSchema: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getCustomEventSchema', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).GET(schemaPath, {
-            params: { path: params },
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('getCustomEventSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getCustomEventSchema'));
   });
 
   describe('updateCustomEventSchema', () => {
@@ -329,49 +231,17 @@ describe('Custom event schemas', () => {
         });
     });
 
-    it('updateCustomEventSchema: answers 404 for an unknown schema', async () => {
-      const missing = requestPath('voucherify', schemaPath, { customEventSchemaId: missingSchemaId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('updateCustomEventSchema: a schema that does not exist')
-        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateCustomEventSchema', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'custom-event-schema' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(schemaPath, {
-            params: { path: missing.params },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'custom-event-schema' });
-        });
-    });
+    it('updateCustomEventSchema: answers 404 for an unknown schema', () =>
+      notFoundInteraction(pact, 'voucherify', 'updateCustomEventSchema', {
+        given: 'a project exists',
+        missing: { customEventSchemaId: missingSchemaId },
+        description: 'a schema that does not exist',
+        resourceType: 'custom-event-schema',
+        body,
+      }));
 
-    it('updateCustomEventSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a custom event schema exists')
-        .uponReceiving('updateCustomEventSchema: invalid management keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'updateCustomEventSchema', 401)),
-        )
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(schemaPath, {
-            params: { path: params },
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateCustomEventSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateCustomEventSchema'));
   });
 
   describe('deleteCustomEventSchema', () => {
@@ -393,47 +263,15 @@ describe('Custom event schemas', () => {
         });
     });
 
-    it('deleteCustomEventSchema: answers 404 for an unknown schema', async () => {
-      const missing = requestPath('voucherify', schemaPath, { customEventSchemaId: missingSchemaId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('deleteCustomEventSchema: a schema that does not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'deleteCustomEventSchema', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'custom-event-schema' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(schemaPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'custom-event-schema' });
-        });
-    });
+    it('deleteCustomEventSchema: answers 404 for an unknown schema', () =>
+      notFoundInteraction(pact, 'voucherify', 'deleteCustomEventSchema', {
+        given: 'a project exists',
+        missing: { customEventSchemaId: missingSchemaId },
+        description: 'a schema that does not exist',
+        resourceType: 'custom-event-schema',
+      }));
 
-    it('deleteCustomEventSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a custom event schema exists')
-        .uponReceiving('deleteCustomEventSchema: invalid management keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'deleteCustomEventSchema', 401)),
-        )
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
-            schemaPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-        });
-    });
+    it('deleteCustomEventSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteCustomEventSchema'));
   });
 });

@@ -1,12 +1,11 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   appKeys,
   createPact,
   fromProviderState,
-  invalidAppKeys,
-  invalidAppOptions,
   requestPath,
   responseMatcher,
   unwrap,
@@ -24,11 +23,6 @@ const missingCustomerId = 'cust_vouchspecMissing00000000';
 const exampleActivityCursor = 'evcus_IBXuDL7DxtpYlSXpfKtHF4vU';
 
 type Activity = VoucherifySchemas['CustomerActivity'];
-
-/** A path with the spec's example ids, for interactions that need no data (credentials are checked first). */
-function examplePath<Template extends string>(template: Template) {
-  return requestPath('voucherify', template, requestPath('voucherify', template).params);
-}
 
 /** The documented first activity of an activity list, as the given type of event. */
 function activityOfType(operationId: string, type: NonNullable<Activity['type']>): Activity {
@@ -150,52 +144,15 @@ describe('Customer activity', () => {
         });
     });
 
-    it('listCustomerActivity: answers 404 for an unknown customer', async () => {
-      const missing = requestPath('voucherify', activityPath, { customerId: missingCustomerId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomerActivity: a customer that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(appKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listCustomerActivity', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingCustomerId, resource_type: 'customer' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(activityPath, {
-            params: { path: { customerId: missingCustomerId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({
-            key: 'not_found',
-            resource_id: missingCustomerId,
-            resource_type: 'customer',
-          });
-        });
-    });
+    it('listCustomerActivity: answers 404 for an unknown customer', () =>
+      notFoundInteraction(pact, 'voucherify', 'listCustomerActivity', {
+        missing: { customerId: missingCustomerId },
+        description: 'a customer that does not exist',
+        resourceType: 'customer',
+      }));
 
-    it('listCustomerActivity: rejects invalid application keys', async () => {
-      const example = examplePath(activityPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomerActivity: invalid application keys')
-        .withRequest('GET', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listCustomerActivity', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(
-            activityPath,
-            {
-              params: { path: example.params },
-            },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listCustomerActivity: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listCustomerActivity'));
   });
 
   describe('listCustomerActivities', () => {
@@ -250,22 +207,8 @@ describe('Customer activity', () => {
         });
     });
 
-    it('listCustomerActivities: rejects invalid application keys', async () => {
-      const example = examplePath(activitiesPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomerActivities: invalid application keys')
-        .withRequest('GET', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listCustomerActivities', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(
-            activitiesPath,
-            { params: { path: example.params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listCustomerActivities: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listCustomerActivities'));
   });
 
   describe('listCustomerRedeemables', () => {
@@ -327,48 +270,15 @@ describe('Customer activity', () => {
         });
     });
 
-    it('listCustomerRedeemables: answers 404 for an unknown customer', async () => {
-      const missing = requestPath('voucherify', redeemablesPath, { customerId: missingCustomerId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomerRedeemables: a customer that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(appKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listCustomerRedeemables', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingCustomerId, resource_type: 'customer' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(redeemablesPath, {
-            params: { path: { customerId: missingCustomerId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'customer' });
-        });
-    });
+    it('listCustomerRedeemables: answers 404 for an unknown customer', () =>
+      notFoundInteraction(pact, 'voucherify', 'listCustomerRedeemables', {
+        missing: { customerId: missingCustomerId },
+        description: 'a customer that does not exist',
+        resourceType: 'customer',
+      }));
 
-    it('listCustomerRedeemables: rejects invalid application keys', async () => {
-      const example = examplePath(redeemablesPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomerRedeemables: invalid application keys')
-        .withRequest('GET', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'listCustomerRedeemables', 401)),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(
-            redeemablesPath,
-            { params: { path: example.params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listCustomerRedeemables: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listCustomerRedeemables'));
   });
 
   describe('listCustomerSegments', () => {
@@ -410,23 +320,7 @@ describe('Customer activity', () => {
         });
     });
 
-    it('listCustomerSegments: rejects invalid application keys', async () => {
-      const example = examplePath(segmentsPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomerSegments: invalid application keys')
-        .withRequest('GET', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listCustomerSegments', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(
-            segmentsPath,
-            {
-              params: { path: example.params },
-            },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listCustomerSegments: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listCustomerSegments'));
   });
 });

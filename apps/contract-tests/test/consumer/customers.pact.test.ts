@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { invalidCredentialsInteraction } from './error-interactions.js';
 import {
   appKeys,
   createPact,
@@ -185,20 +186,8 @@ describe('Customers', () => {
         });
     });
 
-    it('listCustomers: rejects invalid application keys', async () => {
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomers: invalid application keys')
-        .withRequest('GET', customersPath, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listCustomers', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(
-            customersPath,
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listCustomers: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listCustomers'));
   });
 
   describe('createCustomer', () => {
@@ -268,20 +257,8 @@ describe('Customers', () => {
         });
     });
 
-    it('createCustomer: rejects invalid application keys', async () => {
-      const body = customerCreate();
-      await pact
-        .addInteraction()
-        .uponReceiving('createCustomer: invalid application keys')
-        .withRequest('POST', customersPath, (b) => b.headers(invalidAppKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createCustomer', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidAppOptions).POST(customersPath, {
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('createCustomer: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'createCustomer'));
   });
 
   describe('getCustomer', () => {
@@ -358,24 +335,8 @@ describe('Customers', () => {
         });
     });
 
-    it('getCustomer: rejects invalid application keys', async () => {
-      const { path, params } = existingPath(customerPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('getCustomer: invalid application keys')
-        .withRequest('GET', path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getCustomer', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(
-            customerPath,
-            {
-              params: { path: { customerId: params.customerId } },
-            },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('getCustomer: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getCustomer'));
   });
 
   describe('updateCustomer', () => {
@@ -451,21 +412,8 @@ describe('Customers', () => {
         });
     });
 
-    it('updateCustomer: rejects invalid application keys', async () => {
-      const { path, params } = existingPath(customerPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('updateCustomer: invalid application keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidAppKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateCustomer', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidAppOptions).PUT(customerPath, {
-            params: { path: { customerId: params.customerId } },
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateCustomer: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateCustomer'));
   });
 
   describe('deleteCustomer', () => {
@@ -504,20 +452,8 @@ describe('Customers', () => {
         });
     });
 
-    it('deleteCustomer: rejects invalid application keys', async () => {
-      const { path, params } = existingPath(customerPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('deleteCustomer: invalid application keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteCustomer', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidAppOptions).DELETE(customerPath, {
-            params: { path: { customerId: params.customerId } },
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('deleteCustomer: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteCustomer'));
   });
 
   describe('deleteCustomerPermanently', () => {
@@ -566,23 +502,8 @@ describe('Customers', () => {
         });
     });
 
-    it('deleteCustomerPermanently: rejects invalid application keys', async () => {
-      const { path, params } = existingPath(permanentDeletionPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('deleteCustomerPermanently: invalid application keys')
-        .withRequest('POST', path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'deleteCustomerPermanently', 401)),
-        )
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidAppOptions).POST(
-            permanentDeletionPath,
-            { params: { path: { customerId: params.customerId } } },
-          );
-          expect(response.status).toBe(401);
-        });
-    });
+    it('deleteCustomerPermanently: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteCustomerPermanently'));
   });
 
   describe('importCustomersUsingCsv', () => {
@@ -715,21 +636,8 @@ describe('Customers', () => {
         });
     });
 
-    it('updateCustomerConsents: rejects invalid application keys', async () => {
-      const { path, params } = existingPath(consentsPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('updateCustomerConsents: invalid application keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidAppKeys).jsonBody(unsubscribeAll))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateCustomerConsents', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidAppOptions).PUT(consentsPath, {
-            params: { path: { customerId: params.customerId } },
-            body: unsubscribeAll,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateCustomerConsents: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateCustomerConsents'));
   });
 
   describe('updateCustomersInBulk', () => {
@@ -766,18 +674,8 @@ describe('Customers', () => {
         });
     });
 
-    it('updateCustomersInBulk: rejects invalid application keys', async () => {
-      const body = bulkUpdate();
-      await pact
-        .addInteraction()
-        .uponReceiving('updateCustomersInBulk: invalid application keys')
-        .withRequest('POST', bulkPath, (b) => b.headers(invalidAppKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateCustomersInBulk', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidAppOptions).POST(bulkPath, { body });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateCustomersInBulk: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateCustomersInBulk'));
   });
 
   describe('updateCustomersMetadataInBulk', () => {
@@ -817,21 +715,7 @@ describe('Customers', () => {
         });
     });
 
-    it('updateCustomersMetadataInBulk: rejects invalid application keys', async () => {
-      const body = metadataUpdate();
-      await pact
-        .addInteraction()
-        .uponReceiving('updateCustomersMetadataInBulk: invalid application keys')
-        .withRequest('POST', metadataPath, (b) => b.headers(invalidAppKeys).jsonBody(body))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'updateCustomersMetadataInBulk', 401)),
-        )
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidAppOptions).POST(metadataPath, {
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateCustomersMetadataInBulk: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateCustomersMetadataInBulk'));
   });
 });

@@ -1,10 +1,9 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -48,46 +47,15 @@ describe('Metadata schemas', () => {
         });
     });
 
-    it('listMetadataSchemas: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', schemasPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listMetadataSchemas: a project that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listMetadataSchemas', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(schemasPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('listMetadataSchemas: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'listMetadataSchemas', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('listMetadataSchemas: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('listMetadataSchemas: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listMetadataSchemas', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            schemasPath,
-            { params: { path: { projectId: params.projectId } } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listMetadataSchemas: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listMetadataSchemas'));
   });
 
   describe('createMetadataSchema', () => {
@@ -159,47 +127,16 @@ describe('Metadata schemas', () => {
         });
     });
 
-    it('createMetadataSchema: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', schemasPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('createMetadataSchema: a project that does not exist')
-        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createMetadataSchema', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(schemasPath, {
-            params: { path: { projectId: missingProjectId } },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('createMetadataSchema: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'createMetadataSchema', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+        body,
+      }));
 
-    it('createMetadataSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createMetadataSchema: invalid management keys')
-        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createMetadataSchema', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
-            schemasPath,
-            { params: { path: { projectId: params.projectId } }, body },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('createMetadataSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'createMetadataSchema'));
   });
 
   describe('getMetadataSchema', () => {
@@ -228,49 +165,16 @@ describe('Metadata schemas', () => {
         });
     });
 
-    it('getMetadataSchema: answers 404 for an unknown schema', async () => {
-      const missing = requestPath('voucherify', schemaPath, { metadataSchemaId: missingSchemaId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('getMetadataSchema: a schema that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'getMetadataSchema', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingSchemaId, resource_type: 'metadata_schema' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(schemaPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({
-            key: 'not_found',
-            resource_id: missingSchemaId,
-            resource_type: 'metadata_schema',
-          });
-        });
-    });
+    it('getMetadataSchema: answers 404 for an unknown schema', () =>
+      notFoundInteraction(pact, 'voucherify', 'getMetadataSchema', {
+        given: 'a project exists',
+        missing: { metadataSchemaId: missingSchemaId },
+        description: 'a schema that does not exist',
+        resourceType: 'metadata_schema',
+      }));
 
-    it('getMetadataSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a metadata schema exists')
-        .uponReceiving('getMetadataSchema: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getMetadataSchema', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).GET(schemaPath, {
-            params: { path: params },
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('getMetadataSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getMetadataSchema'));
   });
 
   describe('updateMetadataSchema', () => {
@@ -332,47 +236,17 @@ describe('Metadata schemas', () => {
         });
     });
 
-    it('updateMetadataSchema: answers 404 for an unknown schema', async () => {
-      const missing = requestPath('voucherify', schemaPath, { metadataSchemaId: missingSchemaId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('updateMetadataSchema: a schema that does not exist')
-        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateMetadataSchema', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'metadata_schema' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(schemaPath, {
-            params: { path: missing.params },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'metadata_schema' });
-        });
-    });
+    it('updateMetadataSchema: answers 404 for an unknown schema', () =>
+      notFoundInteraction(pact, 'voucherify', 'updateMetadataSchema', {
+        given: 'a project exists',
+        missing: { metadataSchemaId: missingSchemaId },
+        description: 'a schema that does not exist',
+        resourceType: 'metadata_schema',
+        body,
+      }));
 
-    it('updateMetadataSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a metadata schema exists')
-        .uponReceiving('updateMetadataSchema: invalid management keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateMetadataSchema', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(schemaPath, {
-            params: { path: params },
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateMetadataSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateMetadataSchema'));
   });
 
   describe('deleteMetadataSchema', () => {
@@ -394,45 +268,15 @@ describe('Metadata schemas', () => {
         });
     });
 
-    it('deleteMetadataSchema: answers 404 for an unknown schema', async () => {
-      const missing = requestPath('voucherify', schemaPath, { metadataSchemaId: missingSchemaId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('deleteMetadataSchema: a schema that does not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'deleteMetadataSchema', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'metadata_schema' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(schemaPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'metadata_schema' });
-        });
-    });
+    it('deleteMetadataSchema: answers 404 for an unknown schema', () =>
+      notFoundInteraction(pact, 'voucherify', 'deleteMetadataSchema', {
+        given: 'a project exists',
+        missing: { metadataSchemaId: missingSchemaId },
+        description: 'a schema that does not exist',
+        resourceType: 'metadata_schema',
+      }));
 
-    it('deleteMetadataSchema: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a metadata schema exists')
-        .uponReceiving('deleteMetadataSchema: invalid management keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteMetadataSchema', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
-            schemaPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-        });
-    });
+    it('deleteMetadataSchema: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteMetadataSchema'));
   });
 });

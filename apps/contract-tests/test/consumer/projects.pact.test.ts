@@ -1,9 +1,8 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -52,20 +51,8 @@ describe('Projects', () => {
         });
     });
 
-    it('listProjects: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .uponReceiving('listProjects: invalid management keys')
-        .withRequest('GET', projectsPath, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listProjects', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            projectsPath,
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listProjects: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listProjects'));
   });
 
   describe('createProject', () => {
@@ -111,23 +98,8 @@ describe('Projects', () => {
         });
     });
 
-    it('createProject: rejects invalid management keys', async () => {
-      const body = projectCreate();
-      await pact
-        .addInteraction()
-        .uponReceiving('createProject: invalid management keys')
-        .withRequest('POST', projectsPath, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createProject', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
-            projectsPath,
-            {
-              body,
-            },
-          );
-          expect(response.status).toBe(401);
-        });
-    });
+    it('createProject: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'createProject'));
   });
 
   describe('getProject', () => {
@@ -160,44 +132,15 @@ describe('Projects', () => {
         });
     });
 
-    it('getProject: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', projectPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('getProject: a project that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'getProject', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(projectPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('getProject: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'getProject', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('getProject: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('getProject: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getProject', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).GET(projectPath, {
-            params: { path: { projectId: params.projectId } },
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('getProject: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getProject'));
   });
 
   describe('updateProject', () => {
@@ -243,37 +186,16 @@ describe('Projects', () => {
         });
     });
 
-    it('updateProject: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', projectPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('updateProject: a project that does not exist')
-        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) => b.jsonBody(responseMatcher('voucherify', 'updateProject', 404)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url).PUT(projectPath, {
-            params: { path: { projectId: missingProjectId } },
-            body,
-          });
-          expect(response.status).toBe(404);
-        });
-    });
+    it('updateProject: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'updateProject', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+        body,
+      }));
 
-    it('updateProject: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('updateProject: invalid management keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateProject', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(projectPath, {
-            params: { path: { projectId: params.projectId } },
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateProject: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateProject'));
   });
 
   describe('deleteProject', () => {
@@ -295,35 +217,14 @@ describe('Projects', () => {
         });
     });
 
-    it('deleteProject: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', projectPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('deleteProject: a project that does not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteProject', 404)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url).DELETE(projectPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-        });
-    });
+    it('deleteProject: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'deleteProject', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('deleteProject: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('deleteProject: invalid management keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteProject', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
-            projectPath,
-            { params: { path: { projectId: params.projectId } } },
-          );
-          expect(response.status).toBe(401);
-        });
-    });
+    it('deleteProject: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteProject'));
   });
 });

@@ -1,11 +1,10 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   appKeys,
   createPact,
-  invalidAppKeys,
-  invalidAppOptions,
   requestExample,
   requestPath,
   responseMatcher,
@@ -36,11 +35,6 @@ function firstRefereeSourceId(body: HoldersAdd): string {
   const sourceId = body.holders[0]?.source_id;
   if (sourceId === undefined) throw new Error('the documented referees carry no source_id');
   return sourceId;
-}
-
-/** A path with the spec's example ids, for interactions that need no data (credentials are checked first). */
-function examplePath<Template extends string>(template: Template) {
-  return requestPath('voucherify', template, requestPath('voucherify', template).params);
 }
 
 /** The documented holders in the given role. */
@@ -85,46 +79,15 @@ describe('Referral code holders', () => {
         });
     });
 
-    it('listReferralCodeHolders: answers 404 for an unknown referral code', async () => {
-      const missing = requestPath('voucherify', holdersPath, { memberId: missingMemberId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listReferralCodeHolders: a referral code that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(appKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listReferralCodeHolders', 404, {
-              include: ['key', 'resource_id'],
-              values: { resource_id: missingMemberId },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(holdersPath, {
-            params: { path: { memberId: missingMemberId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingMemberId });
-        });
-    });
+    it('listReferralCodeHolders: answers 404 for an unknown referral code', () =>
+      notFoundInteraction(pact, 'voucherify', 'listReferralCodeHolders', {
+        missing: { memberId: missingMemberId },
+        description: 'a referral code that does not exist',
+        resourceType: 'voucher',
+      }));
 
-    it('listReferralCodeHolders: rejects invalid application keys', async () => {
-      const example = examplePath(holdersPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('listReferralCodeHolders: invalid application keys')
-        .withRequest('GET', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'listReferralCodeHolders', 401)),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(holdersPath, {
-            params: { path: example.params },
-          });
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listReferralCodeHolders: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listReferralCodeHolders'));
   });
 
   describe('listReferralCodeHoldersForCampaign', () => {
@@ -177,24 +140,8 @@ describe('Referral code holders', () => {
         });
     });
 
-    it('listReferralCodeHoldersForCampaign: rejects invalid application keys', async () => {
-      const example = examplePath(campaignHoldersPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('listReferralCodeHoldersForCampaign: invalid application keys')
-        .withRequest('GET', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'listReferralCodeHoldersForCampaign', 401)),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).GET(
-            campaignHoldersPath,
-            { params: { path: example.params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listReferralCodeHoldersForCampaign: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listReferralCodeHoldersForCampaign'));
   });
 
   describe('addReferralCodeHolders', () => {
@@ -289,26 +236,8 @@ describe('Referral code holders', () => {
         });
     });
 
-    it('addReferralCodeHolders: rejects invalid application keys', async () => {
-      const body = holdersAdd();
-      const example = examplePath(holdersPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('addReferralCodeHolders: invalid application keys')
-        .withRequest('POST', example.path, (b) => b.headers(invalidAppKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'addReferralCodeHolders', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).POST(
-            holdersPath,
-            {
-              params: { path: example.params },
-              body,
-            },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('addReferralCodeHolders: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'addReferralCodeHolders'));
   });
 
   describe('addReferralCodeHoldersForCampaign', () => {
@@ -409,25 +338,8 @@ describe('Referral code holders', () => {
         });
     });
 
-    it('addReferralCodeHoldersForCampaign: rejects invalid application keys', async () => {
-      const body = holdersAdd();
-      const example = examplePath(campaignHoldersPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('addReferralCodeHoldersForCampaign: invalid application keys')
-        .withRequest('POST', example.path, (b) => b.headers(invalidAppKeys).jsonBody(body))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'addReferralCodeHoldersForCampaign', 401)),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).POST(
-            campaignHoldersPath,
-            { params: { path: example.params }, body },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('addReferralCodeHoldersForCampaign: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'addReferralCodeHoldersForCampaign'));
   });
 
   describe('removeReferralCodeHolder', () => {
@@ -467,48 +379,16 @@ describe('Referral code holders', () => {
         });
     });
 
-    it('removeReferralCodeHolder: answers 404 for an unknown holder', async () => {
-      const missing = requestPath('voucherify', holderPath, { holderId: missingHolderId });
-      await pact
-        .addInteraction()
-        .given('a referral code without referees exists')
-        .uponReceiving('removeReferralCodeHolder: a holder that does not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(appKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'removeReferralCodeHolder', 404, {
-              include: ['key', 'resource_id'],
-              values: { resource_id: missingHolderId },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(holderPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingHolderId });
-        });
-    });
+    it('removeReferralCodeHolder: answers 404 for an unknown holder', () =>
+      notFoundInteraction(pact, 'voucherify', 'removeReferralCodeHolder', {
+        given: 'a referral code without referees exists',
+        missing: { holderId: missingHolderId },
+        description: 'a holder that does not exist',
+        resourceType: 'redeemable_holder',
+      }));
 
-    it('removeReferralCodeHolder: rejects invalid application keys', async () => {
-      const example = examplePath(holderPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('removeReferralCodeHolder: invalid application keys')
-        .withRequest('DELETE', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'removeReferralCodeHolder', 401)),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).DELETE(
-            holderPath,
-            { params: { path: example.params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('removeReferralCodeHolder: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'removeReferralCodeHolder'));
   });
 
   describe('removeReferralCodeHolderForCampaign', () => {
@@ -571,23 +451,7 @@ describe('Referral code holders', () => {
         });
     });
 
-    it('removeReferralCodeHolderForCampaign: rejects invalid application keys', async () => {
-      const example = examplePath(campaignHolderPath);
-      await pact
-        .addInteraction()
-        .uponReceiving('removeReferralCodeHolderForCampaign: invalid application keys')
-        .withRequest('DELETE', example.path, (b) => b.headers(invalidAppKeys))
-        .willRespondWith(401, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'removeReferralCodeHolderForCampaign', 401)),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidAppOptions).DELETE(
-            campaignHolderPath,
-            { params: { path: example.params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('removeReferralCodeHolderForCampaign: rejects invalid application keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'removeReferralCodeHolderForCampaign'));
   });
 });

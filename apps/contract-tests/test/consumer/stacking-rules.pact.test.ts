@@ -1,10 +1,9 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -75,48 +74,15 @@ describe('Stacking rules', () => {
         });
     });
 
-    it('listStackingRules: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', rulesPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listStackingRules: a project that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listStackingRules', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(rulesPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('listStackingRules: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'listStackingRules', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('listStackingRules: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('listStackingRules: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listStackingRules', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            rulesPath,
-            {
-              params: { path: { projectId: params.projectId } },
-            },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listStackingRules: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listStackingRules'));
   });
 
   describe('createStackingRules', () => {
@@ -186,47 +152,16 @@ describe('Stacking rules', () => {
         });
     });
 
-    it('createStackingRules: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', rulesPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('createStackingRules: a project that does not exist')
-        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(createBody))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createStackingRules', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(rulesPath, {
-            params: { path: { projectId: missingProjectId } },
-            body: createBody,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('createStackingRules: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'createStackingRules', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+        body: createBody,
+      }));
 
-    it('createStackingRules: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createStackingRules: invalid management keys')
-        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(createBody))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createStackingRules', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
-            rulesPath,
-            { params: { path: { projectId: params.projectId } }, body: createBody },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('createStackingRules: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'createStackingRules'));
   });
 
   describe('getStackingRules', () => {
@@ -249,51 +184,16 @@ describe('Stacking rules', () => {
         });
     });
 
-    it('getStackingRules: answers 404 for rules that do not exist', async () => {
-      const missing = requestPath('voucherify', rulesByIdPath, { stackingRulesId: missingRulesId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('getStackingRules: rules that do not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'getStackingRules', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingRulesId, resource_type: 'stacking_rules' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(rulesByIdPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({
-            key: 'not_found',
-            resource_id: missingRulesId,
-            resource_type: 'stacking_rules',
-          });
-        });
-    });
+    it('getStackingRules: answers 404 for rules that do not exist', () =>
+      notFoundInteraction(pact, 'voucherify', 'getStackingRules', {
+        given: 'a project exists',
+        missing: { stackingRulesId: missingRulesId },
+        description: 'rules that do not exist',
+        resourceType: 'stacking_rules',
+      }));
 
-    it('getStackingRules: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with custom stacking rules exists')
-        .uponReceiving('getStackingRules: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getStackingRules', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            rulesByIdPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('getStackingRules: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getStackingRules'));
   });
 
   describe('updateStackingRules', () => {
@@ -343,48 +243,17 @@ describe('Stacking rules', () => {
         });
     });
 
-    it('updateStackingRules: answers 404 for rules that do not exist', async () => {
-      const missing = requestPath('voucherify', rulesByIdPath, { stackingRulesId: missingRulesId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('updateStackingRules: rules that do not exist')
-        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(updateBody))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateStackingRules', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingRulesId, resource_type: 'stacking_rules' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(rulesByIdPath, {
-            params: { path: missing.params },
-            body: updateBody,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'stacking_rules' });
-        });
-    });
+    it('updateStackingRules: answers 404 for rules that do not exist', () =>
+      notFoundInteraction(pact, 'voucherify', 'updateStackingRules', {
+        given: 'a project exists',
+        missing: { stackingRulesId: missingRulesId },
+        description: 'rules that do not exist',
+        resourceType: 'stacking_rules',
+        body: updateBody,
+      }));
 
-    it('updateStackingRules: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with custom stacking rules exists')
-        .uponReceiving('updateStackingRules: invalid management keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(updateBody))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateStackingRules', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(
-            rulesByIdPath,
-            { params: { path: params }, body: updateBody },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('updateStackingRules: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateStackingRules'));
   });
 
   describe('deleteStackingRules', () => {
@@ -406,46 +275,15 @@ describe('Stacking rules', () => {
         });
     });
 
-    it('deleteStackingRules: answers 404 for rules that do not exist', async () => {
-      const missing = requestPath('voucherify', rulesByIdPath, { stackingRulesId: missingRulesId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('deleteStackingRules: rules that do not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'deleteStackingRules', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingRulesId, resource_type: 'stacking_rules' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(rulesByIdPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'stacking_rules' });
-        });
-    });
+    it('deleteStackingRules: answers 404 for rules that do not exist', () =>
+      notFoundInteraction(pact, 'voucherify', 'deleteStackingRules', {
+        given: 'a project exists',
+        missing: { stackingRulesId: missingRulesId },
+        description: 'rules that do not exist',
+        resourceType: 'stacking_rules',
+      }));
 
-    it('deleteStackingRules: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with custom stacking rules exists')
-        .uponReceiving('deleteStackingRules: invalid management keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteStackingRules', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
-            rulesByIdPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('deleteStackingRules: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteStackingRules'));
   });
 });

@@ -1,10 +1,9 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
   fromProviderState,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -63,22 +62,8 @@ describe('Users', () => {
         });
     });
 
-    it('listUsers: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('listUsers: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listUsers', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            usersPath,
-            { params: { path: { projectId: params.projectId } } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listUsers: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listUsers'));
   });
 
   describe('assignUser', () => {
@@ -161,22 +146,8 @@ describe('Users', () => {
         });
     });
 
-    it('assignUser: rejects invalid management keys', async () => {
-      const body = assignById;
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('assignUser: invalid management keys')
-        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'assignUser', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).POST(usersPath, {
-            params: { path: { projectId: params.projectId } },
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('assignUser: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'assignUser'));
   });
 
   describe('getUser', () => {
@@ -227,34 +198,13 @@ describe('Users', () => {
         });
     });
 
-    it('getUser: answers 404 for a user who does not exist', async () => {
-      const missing = requestPath('voucherify', userPath, { userId: missingUserId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('getUser: a user who does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'getUser', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingUserId, resource_type: 'user' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(userPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({
-            key: 'not_found',
-            resource_type: 'user',
-            resource_id: missingUserId,
-          });
-        });
-    });
+    it('getUser: answers 404 for a user who does not exist', () =>
+      notFoundInteraction(pact, 'voucherify', 'getUser', {
+        given: 'a project exists',
+        missing: { userId: missingUserId },
+        description: 'a user who does not exist',
+        resourceType: 'user',
+      }));
 
     it('getUser: answers 404 for a project that does not exist', async () => {
       const missing = requestPath('voucherify', userPath, {
@@ -283,20 +233,8 @@ describe('Users', () => {
         });
     });
 
-    it('getUser: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with an organisation owner exists')
-        .uponReceiving('getUser: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getUser', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).GET(userPath, {
-            params: { path: params },
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('getUser: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getUser'));
   });
 
   describe('updateUser', () => {
@@ -346,47 +284,17 @@ describe('Users', () => {
         });
     });
 
-    it('updateUser: answers 404 for a user who does not exist', async () => {
-      const missing = requestPath('voucherify', userPath, { userId: missingUserId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('updateUser: a user who does not exist')
-        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateUser', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'user' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(userPath, {
-            params: { path: missing.params },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'user' });
-        });
-    });
+    it('updateUser: answers 404 for a user who does not exist', () =>
+      notFoundInteraction(pact, 'voucherify', 'updateUser', {
+        given: 'a project exists',
+        missing: { userId: missingUserId },
+        description: 'a user who does not exist',
+        resourceType: 'user',
+        body,
+      }));
 
-    it('updateUser: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with an organisation owner exists')
-        .uponReceiving('updateUser: invalid management keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateUser', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(userPath, {
-            params: { path: params },
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('updateUser: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateUser'));
   });
 
   describe('unassignUser', () => {
@@ -445,45 +353,16 @@ describe('Users', () => {
         });
     });
 
-    it('unassignUser: answers 404 for a user who does not exist', async () => {
-      const missing = requestPath('voucherify', userPath, { userId: missingUserId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('unassignUser: a user who does not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'unassignUser', 404, {
-              include: ['key', 'resource_type'],
-              exact: ['resource_type'],
-              values: { resource_type: 'user' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(userPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'user' });
-        });
-    });
+    it('unassignUser: answers 404 for a user who does not exist', () =>
+      notFoundInteraction(pact, 'voucherify', 'unassignUser', {
+        given: 'a project exists',
+        missing: { userId: missingUserId },
+        description: 'a user who does not exist',
+        resourceType: 'user',
+      }));
 
-    it('unassignUser: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with an organisation owner exists')
-        .uponReceiving('unassignUser: invalid management keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'unassignUser', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(userPath, {
-            params: { path: params },
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('unassignUser: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'unassignUser'));
   });
 
   describe('inviteUser', () => {
@@ -561,19 +440,7 @@ describe('Users', () => {
         });
     });
 
-    it('inviteUser: rejects invalid management keys', async () => {
-      const body = invitation();
-      await pact
-        .addInteraction()
-        .uponReceiving('inviteUser: invalid management keys')
-        .withRequest('POST', invitePath, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'inviteUser', 401)))
-        .executeTest(async (server) => {
-          const { response } = await voucherifyClient(server.url, invalidManagementOptions).POST(invitePath, {
-            body,
-          });
-          expect(response.status).toBe(401);
-        });
-    });
+    it('inviteUser: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'inviteUser'));
   });
 });

@@ -1,9 +1,9 @@
 import type { MewsConnectorSchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
+import { invalidCredentialsInteraction } from './error-interactions.js';
 import {
   createPact,
   fromProviderState,
-  invalidCredential,
   mewsClient,
   mewsEnvelope,
   requestExample,
@@ -188,26 +188,8 @@ describe('Voucher codes', () => {
         });
     });
 
-    it('getAllVoucherCodes: rejects an invalid access token', async () => {
-      const body = documentedFilter();
-      await pact
-        .addInteraction()
-        .uponReceiving('getAllVoucherCodes: an invalid access token')
-        .withRequest('POST', getAllPath, (b) => b.jsonBody({ ...mewsEnvelope(invalidCredential), ...body }))
-        .willRespondWith(401, (b) =>
-          b
-            .headers(responseHeaders('mews-connector', 'getAllVoucherCodes', 401))
-            .jsonBody(responseMatcher('mews-connector', 'getAllVoucherCodes', 401)),
-        )
-        .executeTest(async (server) => {
-          const { data, error, response } = await mewsClient(server.url, {
-            accessToken: invalidCredential,
-          }).POST(getAllPath, { body });
-          expect(data).toBeUndefined();
-          expect(response.status).toBe(401);
-          expect(error?.Message).toBeTruthy();
-        });
-    });
+    it('getAllVoucherCodes: rejects an invalid access token', () =>
+      invalidCredentialsInteraction(pact, 'mews-connector', 'getAllVoucherCodes'));
   });
 
   describe('addVoucherCodes', () => {
@@ -301,26 +283,8 @@ describe('Voucher codes', () => {
         });
     });
 
-    it('addVoucherCodes: rejects an invalid access token', async () => {
-      const body = documentedAddition();
-      await pact
-        .addInteraction()
-        .uponReceiving('addVoucherCodes: an invalid access token')
-        .withRequest('POST', addPath, (b) => b.jsonBody({ ...mewsEnvelope(invalidCredential), ...body }))
-        .willRespondWith(401, (b) =>
-          b
-            .headers(responseHeaders('mews-connector', 'addVoucherCodes', 401))
-            .jsonBody(responseMatcher('mews-connector', 'addVoucherCodes', 401)),
-        )
-        .executeTest(async (server) => {
-          const { data, error, response } = await mewsClient(server.url, {
-            accessToken: invalidCredential,
-          }).POST(addPath, { body });
-          expect(data).toBeUndefined();
-          expect(response.status).toBe(401);
-          expect(error?.Message).toBeTruthy();
-        });
-    });
+    it('addVoucherCodes: rejects an invalid access token', () =>
+      invalidCredentialsInteraction(pact, 'mews-connector', 'addVoucherCodes'));
   });
 
   describe('deleteVoucherCodes', () => {
@@ -416,24 +380,7 @@ describe('Voucher codes', () => {
         });
     });
 
-    it('deleteVoucherCodes: rejects an invalid access token', async () => {
-      await pact
-        .addInteraction()
-        .uponReceiving('deleteVoucherCodes: an invalid access token')
-        .withRequest('POST', deletePath, (b) => b.jsonBody({ ...mewsEnvelope(invalidCredential), ...body }))
-        .willRespondWith(401, (b) =>
-          b
-            .headers(responseHeaders('mews-connector', 'deleteVoucherCodes', 401))
-            .jsonBody(responseMatcher('mews-connector', 'deleteVoucherCodes', 401)),
-        )
-        .executeTest(async (server) => {
-          const { data, error, response } = await mewsClient(server.url, {
-            accessToken: invalidCredential,
-          }).POST(deletePath, { body });
-          expect(data).toBeUndefined();
-          expect(response.status).toBe(401);
-          expect(error?.Message).toBeTruthy();
-        });
-    });
+    it('deleteVoucherCodes: rejects an invalid access token', () =>
+      invalidCredentialsInteraction(pact, 'mews-connector', 'deleteVoucherCodes'));
   });
 });

@@ -1,9 +1,8 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
+import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
 import {
   createPact,
-  invalidManagementKeys,
-  invalidManagementOptions,
   managementKeys,
   requestExample,
   requestPath,
@@ -50,46 +49,15 @@ describe('Webhooks', () => {
         });
     });
 
-    it('listWebhooks: answers 404 for an unknown project', async () => {
-      const missing = requestPath('voucherify', webhooksPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listWebhooks: a project that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listWebhooks', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(webhooksPath, {
-            params: { path: { projectId: missingProjectId } },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
-    });
+    it('listWebhooks: answers 404 for an unknown project', () =>
+      notFoundInteraction(pact, 'voucherify', 'listWebhooks', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+      }));
 
-    it('listWebhooks: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('listWebhooks: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'listWebhooks', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            webhooksPath,
-            { params: { path: { projectId: params.projectId } } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('listWebhooks: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'listWebhooks'));
   });
 
   describe('createWebhook', () => {
@@ -190,23 +158,8 @@ describe('Webhooks', () => {
         });
     });
 
-    it('createWebhook: rejects invalid management keys', async () => {
-      const body = webhookCreate();
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createWebhook: invalid management keys')
-        .withRequest('POST', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'createWebhook', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).POST(
-            webhooksPath,
-            { params: { path: { projectId: params.projectId } }, body },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('createWebhook: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'createWebhook'));
   });
 
   describe('getWebhook', () => {
@@ -237,47 +190,16 @@ describe('Webhooks', () => {
         });
     });
 
-    it('getWebhook: answers 404 for an unknown webhook', async () => {
-      const missing = requestPath('voucherify', webhookPath, { webhookId: missingWebhookId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('getWebhook: a webhook that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'getWebhook', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingWebhookId, resource_type: 'webhook' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(webhookPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingWebhookId });
-        });
-    });
+    it('getWebhook: answers 404 for an unknown webhook', () =>
+      notFoundInteraction(pact, 'voucherify', 'getWebhook', {
+        given: 'a project exists',
+        missing: { webhookId: missingWebhookId },
+        description: 'a webhook that does not exist',
+        resourceType: 'webhook',
+      }));
 
-    it('getWebhook: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a webhook exists')
-        .uponReceiving('getWebhook: invalid management keys')
-        .withRequest('GET', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'getWebhook', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).GET(
-            webhookPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('getWebhook: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'getWebhook'));
   });
 
   describe('updateWebhook', () => {
@@ -358,23 +280,8 @@ describe('Webhooks', () => {
         });
     });
 
-    it('updateWebhook: rejects invalid management keys', async () => {
-      const body = webhookUpdate();
-      await pact
-        .addInteraction()
-        .given('a project with a webhook exists')
-        .uponReceiving('updateWebhook: invalid management keys')
-        .withRequest('PUT', path, (b) => b.headers(invalidManagementKeys).jsonBody(body))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'updateWebhook', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).PUT(
-            webhookPath,
-            { params: { path: params }, body },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('updateWebhook: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'updateWebhook'));
   });
 
   describe('deleteWebhook', () => {
@@ -396,46 +303,15 @@ describe('Webhooks', () => {
         });
     });
 
-    it('deleteWebhook: answers 404 for an unknown webhook', async () => {
-      const missing = requestPath('voucherify', webhookPath, { webhookId: missingWebhookId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('deleteWebhook: a webhook that does not exist')
-        .withRequest('DELETE', missing.path, (b) => b.headers(managementKeys))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'deleteWebhook', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingWebhookId, resource_type: 'webhook' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(webhookPath, {
-            params: { path: missing.params },
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingWebhookId });
-        });
-    });
+    it('deleteWebhook: answers 404 for an unknown webhook', () =>
+      notFoundInteraction(pact, 'voucherify', 'deleteWebhook', {
+        given: 'a project exists',
+        missing: { webhookId: missingWebhookId },
+        description: 'a webhook that does not exist',
+        resourceType: 'webhook',
+      }));
 
-    it('deleteWebhook: rejects invalid management keys', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a webhook exists')
-        .uponReceiving('deleteWebhook: invalid management keys')
-        .withRequest('DELETE', path, (b) => b.headers(invalidManagementKeys))
-        .willRespondWith(401, (b) => b.jsonBody(responseMatcher('voucherify', 'deleteWebhook', 401)))
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url, invalidManagementOptions).DELETE(
-            webhookPath,
-            { params: { path: params } },
-          );
-          expect(response.status).toBe(401);
-          expect(error?.code).toBe(401);
-        });
-    });
+    it('deleteWebhook: rejects invalid management keys', () =>
+      invalidCredentialsInteraction(pact, 'voucherify', 'deleteWebhook'));
   });
 });
