@@ -3,12 +3,12 @@
  * coverage, and each provider's pact is verified against its target — the embedded mock server unless a real
  * server is configured. Used by the CLI and by the tests of the real-server path.
  */
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createMockServer, type MockServer } from '@vouchspec/mock-server';
 import type { ApiId } from '@vouchspec/spec';
+import { runNodeScript } from './child-process.js';
 import { compareWithSpec, type SpecMismatch } from './compare.js';
 import type { RealTargetConfig } from './config.js';
 import { coverageGaps, coverageOf, type OperationCoverage } from './coverage.js';
@@ -54,35 +54,21 @@ export class ConsumerTestsFailed extends Error {}
 
 const appDir = new URL('..', import.meta.url).pathname;
 
-/** Runs the vitest consumer project in a child process writing to `pactsDir`; its output goes to ours. */
-function runConsumerTests(pactsDir: string, log: (line: string) => void): Promise<void> {
+/** Runs the vitest consumer project in a child process writing to `pactsDir`; reports its totals. */
+async function runConsumerTests(pactsDir: string, log: (line: string) => void): Promise<void> {
   const vitest = join(dirname(createRequire(import.meta.url).resolve('vitest/package.json')), 'vitest.mjs');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [vitest, 'run', '--project', 'consumer', '--reporter', 'dot'], {
+  const { code, output } = await runNodeScript(
+    [vitest, 'run', '--project', 'consumer', '--reporter', 'dot'],
+    {
       cwd: appDir,
       env: { ...process.env, VOUCHSPEC_PACTS_DIR: pactsDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const summary = output.split('\n').filter((line) => /Test Files|Tests /.test(line));
-      for (const line of summary) log(`  ${line.trim()}`);
-      if (code === 0) resolve();
-      else {
-        log(output);
-        reject(
-          new ConsumerTestsFailed(`the consumer tests failed (exit code ${code}); no pact was verified`),
-        );
-      }
-    });
-  });
+    },
+  );
+  for (const line of output.split('\n').filter((l) => /Test Files|Tests /.test(l))) log(`  ${line.trim()}`);
+  if (code !== 0) {
+    log(output);
+    throw new ConsumerTestsFailed(`the consumer tests failed (exit code ${code}); no pact was verified`);
+  }
 }
 
 /** Splits interaction positions round-robin, so every worker gets a similar mix. */

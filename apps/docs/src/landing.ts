@@ -4,7 +4,7 @@
  * the type-checked samples of two operations, so they cannot drift from the client either.
  */
 import type { ApiId, OpenApiDocument, OperationInfo } from '@vouchspec/spec';
-import { contentSecurityPolicy } from './reference.js';
+import { contentSecurityPolicy, escapeHtml } from './reference.js';
 
 export interface ApiSummary {
   api: ApiId;
@@ -13,12 +13,6 @@ export interface ApiSummary {
   /** The TypeScript sample of one representative operation. */
   example: { operationId: string; source: string };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 
 function operationItem(api: ApiId, op: OperationInfo): string {
   const summary = escapeHtml(op.operation.summary ?? op.operationId);

@@ -3,7 +3,6 @@
  * credentials that are not the placeholders. The CLI must swap them in at verification time only, skip what
  * only the embedded mock can set up, and leave no trace of them in pacts, reports or its output.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { join } from 'node:path';
 import { createMockServer, type MockServer } from '@vouchspec/mock-server';
 import { type ApiId, apiIds } from '@vouchspec/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Finished, runNodeScript } from '../../src/child-process.js';
 import { placeholders } from '../../src/credentials.js';
 import { pactFile, pactsDir } from '../../src/pact.js';
 import type { ConformanceReport } from '../../src/reports.js';
@@ -44,31 +44,20 @@ async function filesContaining(dirs: string[], values: string[]): Promise<string
   return hits;
 }
 
+/** The CLI as a user runs it, with only the given Voucherify and Mews variables in its environment. */
 function runCli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const inherited = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !/^(VOUCHERIFY|MEWS)_/.test(name)),
-    );
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: new URL('../..', import.meta.url).pathname,
-      env: { ...inherited, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(VOUCHERIFY|MEWS)_/.test(name)),
+  );
+  return runNodeScript(['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    env: { ...inherited, ...env },
   });
 }
 
 let vendor: MockServer;
 let reportsDir: string;
-let run: { code: number | null; output: string };
+let run: Finished;
 let report: ConformanceReport;
 
 beforeAll(async () => {

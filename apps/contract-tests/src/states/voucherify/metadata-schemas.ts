@@ -1,31 +1,10 @@
-import type { VoucherifySchemas } from '@vouchspec/client';
-import { requestExample } from '../../spec-matchers.js';
-import { unwrap, voucherify } from '../clients.js';
 import type { StateDefinitions } from '../types.js';
-import { createProject, deleteProject } from './projects.js';
+import { projectWithDocumentedItem } from './projects.js';
 
 export const states: StateDefinitions = {
-  /**
-   * A fresh project holding the documented metadata schema (for `customer`); injects `projectId` and
-   * `metadataSchemaId`. Creating the documented schema again in it is therefore a duplicate.
-   */
-  'a project with a metadata schema exists': {
-    async setup(target) {
-      const projectId = await createProject(target);
-      const schema = unwrap(
-        await voucherify(target).POST('/management/v1/projects/{projectId}/metadata-schemas', {
-          params: { path: { projectId } },
-          body: requestExample<VoucherifySchemas['MetadataSchemaCreate']>(
-            'voucherify',
-            'createMetadataSchema',
-          ),
-        }),
-      );
-      return { projectId, metadataSchemaId: schema.id };
-    },
-    async teardown(target, _params, { projectId }) {
-      // Deleting the project removes the schema with it.
-      await deleteProject(target, String(projectId));
-    },
-  },
+  // The documented schema is for `customer`: creating it again in the project is a duplicate.
+  'a project with a metadata schema exists': projectWithDocumentedItem(
+    'createMetadataSchema',
+    'metadataSchemaId',
+  ),
 };
