@@ -26,7 +26,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pacts', include: ['test/pacts/**/*.test.ts'], sequence: { groupOrder: 2 } },
+        test: { name: 'pacts', include: ['test/pact-checks/**/*.test.ts'], sequence: { groupOrder: 2 } },
       },
       {
         extends: true,

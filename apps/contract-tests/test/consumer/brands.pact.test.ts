@@ -1,6 +1,10 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -113,24 +117,11 @@ describe('Brands', () => {
       const documented = brandCreate();
       const { name: _name, ...identity } = documented.brand;
       const body = { ...documented, brand: identity };
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createBrand: a body without the required brand name')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createBrand', 400, { include: ['code', 'key', 'details'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(brandsPath, {
-            params: { path: { projectId: params.projectId } },
-            body: body as VoucherifySchemas['BrandCreate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createBrand', {
+        given: 'a project exists',
+        description: 'a body without the required brand name',
+        body: body,
+      });
     });
 
     it('createBrand: rejects a contact email that is not an address', async () => {
@@ -139,50 +130,21 @@ describe('Brands', () => {
         ...documented,
         contact: { ...documented.contact, email: documented.contact.email.replace('@', ' at ') },
       };
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createBrand: a contact email that is not an email address')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createBrand', 400, { include: ['code', 'key', 'details'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(brandsPath, {
-            params: { path: { projectId: params.projectId } },
-            body,
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createBrand', {
+        given: 'a project exists',
+        description: 'a contact email that is not an email address',
+        body: body,
+      });
     });
 
     it('createBrand: answers 404 for an unknown project', async () => {
       const body = brandCreate();
-      const missing = requestPath('voucherify', brandsPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('createBrand: a project that does not exist')
-        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createBrand', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(brandsPath, {
-            params: { path: { projectId: missingProjectId } },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
+      await notFoundInteraction(pact, 'voucherify', 'createBrand', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+        body: body,
+      });
     });
 
     it('createBrand: rejects invalid management keys', () =>
@@ -265,51 +227,22 @@ describe('Brands', () => {
     it('updateBrand: rejects a null permission reminder', async () => {
       const documented = brandUpdate();
       const body = { ...documented, brand: { ...documented.brand, permission_reminder: null } };
-      await pact
-        .addInteraction()
-        .given('a project with a brand exists')
-        .uponReceiving('updateBrand: a null permission_reminder')
-        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateBrand', 400, { include: ['code', 'key', 'details'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(brandPath, {
-            params: { path: params },
-            body: body as unknown as VoucherifySchemas['BrandUpdate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'updateBrand', {
+        given: 'a project with a brand exists',
+        description: 'a null permission_reminder',
+        body: body,
+      });
     });
 
     it('updateBrand: answers 404 for an unknown brand', async () => {
       const body = brandUpdate();
-      const missing = requestPath('voucherify', brandPath, { brandingId: missingBrandingId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('updateBrand: a brand that does not exist')
-        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateBrand', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingBrandingId, resource_type: 'brand' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(brandPath, {
-            params: { path: missing.params },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingBrandingId });
-        });
+      await notFoundInteraction(pact, 'voucherify', 'updateBrand', {
+        given: 'a project exists',
+        missing: { brandingId: missingBrandingId },
+        description: 'a brand that does not exist',
+        resourceType: 'brand',
+        body: body,
+      });
     });
 
     it('updateBrand: rejects invalid management keys', () =>

@@ -1,7 +1,11 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   fromProviderState,
@@ -204,26 +208,11 @@ describe('Campaign templates', () => {
 
     it('copyCampaignTemplate: rejects a body without the destination project', async () => {
       const { destination_project_id: _destination, ...body } = copyBody;
-      await pact
-        .addInteraction()
-        .given('a project with campaign templates and a destination project exist')
-        .uponReceiving('copyCampaignTemplate: a body without the required destination_project_id')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'copyCampaignTemplate', 400, {
-              include: ['code', 'key'],
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(copyPath, {
-            params: { path: params },
-            body: body as VoucherifySchemas['CampaignTemplateCopy'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'copyCampaignTemplate', {
+        given: 'a project with campaign templates and a destination project exist',
+        description: 'a body without the required destination_project_id',
+        body: body,
+      });
     });
 
     it('copyCampaignTemplate: answers 404 for an unknown template', async () => {

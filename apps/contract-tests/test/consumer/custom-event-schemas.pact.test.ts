@@ -1,6 +1,10 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -88,24 +92,11 @@ describe('Custom event schemas', () => {
 
     it('createCustomEventSchema: rejects a schema without a name', async () => {
       const { name: _name, ...invalid } = body;
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createCustomEventSchema: a body without the required name')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(invalid))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createCustomEventSchema', 400, { include: ['code', 'key'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(schemasPath, {
-            params: { path: { projectId: params.projectId } },
-            body: invalid as VoucherifySchemas['CustomEventSchemaCreate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createCustomEventSchema', {
+        given: 'a project exists',
+        description: 'a body without the required name',
+        body: invalid,
+      });
     });
 
     it('createCustomEventSchema: answers 409 for an event name the project already has', async () => {
@@ -211,24 +202,11 @@ describe('Custom event schemas', () => {
     it('updateCustomEventSchema: rejects a property type events cannot carry', async () => {
       // Unlike metadata, custom event properties cannot hold geopoints.
       const invalid = { schema: { properties: { store_location: { type: 'geopoint', optional: true } } } };
-      await pact
-        .addInteraction()
-        .given('a project with a custom event schema exists')
-        .uponReceiving('updateCustomEventSchema: a property of an unsupported type')
-        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(invalid))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateCustomEventSchema', 400, { include: ['code', 'key'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(schemaPath, {
-            params: { path: params },
-            body: invalid as unknown as VoucherifySchemas['CustomEventSchemaUpdate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'updateCustomEventSchema', {
+        given: 'a project with a custom event schema exists',
+        description: 'a property of an unsupported type',
+        body: invalid,
+      });
     });
 
     it('updateCustomEventSchema: answers 404 for an unknown schema', () =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { invalidCredentialsInteraction } from './error-interactions.js';
+import { invalidBodyInteraction, invalidCredentialsInteraction } from './error-interactions.js';
 import {
   appKeys,
   createPact,
@@ -240,21 +240,10 @@ describe('Customers', () => {
 
     it('createCustomer: rejects a wrongly typed email', async () => {
       const body = { ...customerCreate(), email: 42 };
-      await pact
-        .addInteraction()
-        .uponReceiving('createCustomer: a non-string email')
-        .withRequest('POST', customersPath, (b) => b.headers(appKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'createCustomer', 400, { include: ['key', 'details'] })),
-        )
-        .executeTest(async (server) => {
-          const { data, error, response } = await voucherifyClient(server.url).POST(customersPath, {
-            body: body as unknown as VoucherifySchemas['CustomerCreate'],
-          });
-          expect(data).toBeUndefined();
-          expect(response.status).toBe(400);
-          expect(error?.key).toBe('invalid_payload');
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createCustomer', {
+        description: 'a non-string email',
+        body: body,
+      });
     });
 
     it('createCustomer: rejects invalid application keys', () =>
@@ -658,20 +647,10 @@ describe('Customers', () => {
     it('updateCustomersInBulk: rejects an update without a source_id', async () => {
       const [{ source_id: _sourceId, ...first } = { source_id: '' }, ...rest] = bulkUpdate();
       const body = [first, ...rest];
-      await pact
-        .addInteraction()
-        .uponReceiving('updateCustomersInBulk: an update without the required source_id')
-        .withRequest('POST', bulkPath, (b) => b.headers(appKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'updateCustomersInBulk', 400, { include: ['key'] })),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(bulkPath, {
-            body: body as VoucherifySchemas['CustomerBulkUpdate'][],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'updateCustomersInBulk', {
+        description: 'an update without the required source_id',
+        body: body,
+      });
     });
 
     it('updateCustomersInBulk: rejects invalid application keys', () =>
@@ -697,22 +676,10 @@ describe('Customers', () => {
 
     it('updateCustomersMetadataInBulk: rejects a change without metadata', async () => {
       const { metadata: _metadata, ...body } = metadataUpdate();
-      await pact
-        .addInteraction()
-        .uponReceiving('updateCustomersMetadataInBulk: a body without the required metadata')
-        .withRequest('POST', metadataPath, (b) => b.headers(appKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateCustomersMetadataInBulk', 400, { include: ['key'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(metadataPath, {
-            body: body as VoucherifySchemas['CustomerMetadataBulkUpdate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'updateCustomersMetadataInBulk', {
+        description: 'a body without the required metadata',
+        body: body,
+      });
     });
 
     it('updateCustomersMetadataInBulk: rejects invalid application keys', () =>

@@ -200,3 +200,42 @@ export async function notFoundInteraction(
         });
     });
 }
+
+export interface InvalidBodyCase {
+  /** What is wrong with the body, after the operation id: `a body without the required name`. */
+  description: string;
+  /** The body as sent, wrong on purpose. */
+  body: unknown;
+  /** The provider state that creates what the path names; without one, the spec's example ids are used. */
+  given?: string;
+}
+
+/** `<operationId>: <description>` → 400, the vendor's invalid-payload error. */
+export async function invalidBodyInteraction(
+  pact: PactV4,
+  api: ApiId,
+  operationId: string,
+  invalid: InvalidBodyCase,
+): Promise<void> {
+  const op = operation(api, operationId);
+  const fromState = requestPath(api, op.path);
+  const { path, params } = invalid.given ? fromState : requestPath(api, op.path, fromState.params);
+  const matcher = responseMatcher(
+    api,
+    operationId,
+    400,
+    api === 'voucherify' ? { include: ['code', 'key'] } : {},
+  );
+  let interaction = pact.addInteraction();
+  if (invalid.given) interaction = interaction.given(invalid.given);
+  await interaction
+    .uponReceiving(`${operationId}: ${invalid.description}`)
+    .withRequest(op.method.toUpperCase(), path, requestBuilder(api, op, false, invalid.body) as never)
+    .willRespondWith(400, responseBuilder(api, op, 400, matcher) as never)
+    .executeTest(async (server) => {
+      const result = await call({ api, op, baseUrl: server.url, invalid: false, params, body: invalid.body });
+      expect(result?.response.status).toBe(400);
+      if (api === 'mews-connector') expect(result?.error).toMatchObject({ Message: expect.any(String) });
+      else expect(result?.error).toMatchObject({ code: 400, key: expect.any(String) });
+    });
+}

@@ -1,7 +1,11 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -88,24 +92,11 @@ describe('Metadata schemas', () => {
 
     it('createMetadataSchema: rejects a schema without a related object', async () => {
       const { related_object: _relatedObject, ...invalid } = body;
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createMetadataSchema: a body without the required related_object')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(invalid))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createMetadataSchema', 400, { include: ['code', 'key'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(schemasPath, {
-            params: { path: { projectId: params.projectId } },
-            body: invalid as VoucherifySchemas['MetadataSchemaCreate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createMetadataSchema', {
+        given: 'a project exists',
+        description: 'a body without the required related_object',
+        body: invalid,
+      });
     });
 
     it('createMetadataSchema: answers 409 for a second schema of the same object type', async () => {
@@ -216,24 +207,11 @@ describe('Metadata schemas', () => {
       const invalid: VoucherifySchemas['MetadataSchemaUpdate'] = {
         properties: { loyalty_tier: { ...tier, type: 'number' } },
       };
-      await pact
-        .addInteraction()
-        .given('a project with a metadata schema exists')
-        .uponReceiving('updateMetadataSchema: a definition whose value type changes')
-        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(invalid))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateMetadataSchema', 400, { include: ['code', 'key'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(schemaPath, {
-            params: { path: params },
-            body: invalid,
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'updateMetadataSchema', {
+        given: 'a project with a metadata schema exists',
+        description: 'a definition whose value type changes',
+        body: invalid,
+      });
     });
 
     it('updateMetadataSchema: answers 404 for an unknown schema', () =>

@@ -1,6 +1,10 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -80,22 +84,10 @@ describe('Projects', () => {
 
     it('createProject: rejects a project without a name', async () => {
       const { name: _name, ...body } = projectCreate();
-      await pact
-        .addInteraction()
-        .uponReceiving('createProject: a body without the required name')
-        .withRequest('POST', projectsPath, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createProject', 400, { include: ['code', 'key', 'details'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(projectsPath, {
-            body: body as VoucherifySchemas['ProjectCreate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error?.code).toBe(400);
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createProject', {
+        description: 'a body without the required name',
+        body: body,
+      });
     });
 
     it('createProject: rejects invalid management keys', () =>

@@ -1,7 +1,11 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -115,22 +119,11 @@ describe('Stacking rules', () => {
 
     it('createStackingRules: rejects a redeemables_limit below its minimum', async () => {
       const invalid = { ...createBody, redeemables_limit: 0 };
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createStackingRules: a redeemables_limit of 0')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(invalid))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'createStackingRules', 400, { include: ['code', 'key'] })),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(rulesPath, {
-            params: { path: { projectId: params.projectId } },
-            body: invalid,
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createStackingRules', {
+        given: 'a project exists',
+        description: 'a redeemables_limit of 0',
+        body: invalid,
+      });
     });
 
     it('createStackingRules: answers 409 when the project already has custom rules', async () => {
@@ -225,22 +218,11 @@ describe('Stacking rules', () => {
 
     it('updateStackingRules: rejects an unknown no-effect rule', async () => {
       const invalid = { ...updateBody, redeemables_no_effect_rule: 'NEVER' };
-      await pact
-        .addInteraction()
-        .given('a project with custom stacking rules exists')
-        .uponReceiving('updateStackingRules: a redeemables_no_effect_rule outside its enum')
-        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(invalid))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'updateStackingRules', 400, { include: ['code', 'key'] })),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(rulesByIdPath, {
-            params: { path: params },
-            body: invalid as unknown as Settings,
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'updateStackingRules', {
+        given: 'a project with custom stacking rules exists',
+        description: 'a redeemables_no_effect_rule outside its enum',
+        body: invalid,
+      });
     });
 
     it('updateStackingRules: answers 404 for rules that do not exist', () =>

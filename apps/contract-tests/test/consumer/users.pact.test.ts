@@ -1,6 +1,10 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   fromProviderState,
@@ -108,42 +112,20 @@ describe('Users', () => {
 
     it('assignUser: rejects an assignment without a role', async () => {
       const { role: _role, ...body } = assignById;
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('assignUser: a body without the required role')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'assignUser', 400, { include: ['code', 'key'] })),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(usersPath, {
-            params: { path: { projectId: params.projectId } },
-            body: body as UserAssignment,
-          });
-          expect(response.status).toBe(400);
-          expect(error?.key).toBe('invalid_payload');
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'assignUser', {
+        given: 'a project exists',
+        description: 'a body without the required role',
+        body: body,
+      });
     });
 
     it('assignUser: rejects a user who does not exist', async () => {
       const body = { ...assignById, id: missingUserId };
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('assignUser: a user who does not exist')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'assignUser', 400, { include: ['code', 'key'] })),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(usersPath, {
-            params: { path: { projectId: params.projectId } },
-            body,
-          });
-          expect(response.status).toBe(400);
-          expect(error?.code).toBe(400);
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'assignUser', {
+        given: 'a project exists',
+        description: 'a user who does not exist',
+        body: body,
+      });
     });
 
     it('assignUser: rejects invalid management keys', () =>
@@ -424,20 +406,10 @@ describe('Users', () => {
 
     it('inviteUser: rejects an invitation without an email', async () => {
       const { email: _email, ...body } = invitation();
-      await pact
-        .addInteraction()
-        .uponReceiving('inviteUser: a body without the required email')
-        .withRequest('POST', invitePath, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(responseMatcher('voucherify', 'inviteUser', 400, { include: ['code', 'key'] })),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(invitePath, {
-            body: body as UserInvitation,
-          });
-          expect(response.status).toBe(400);
-          expect(error?.key).toBe('invalid_payload');
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'inviteUser', {
+        description: 'a body without the required email',
+        body: body,
+      });
     });
 
     it('inviteUser: rejects invalid management keys', () =>

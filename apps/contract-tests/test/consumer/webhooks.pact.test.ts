@@ -1,6 +1,10 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidBodyInteraction,
+  invalidCredentialsInteraction,
+  notFoundInteraction,
+} from './error-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -89,73 +93,31 @@ describe('Webhooks', () => {
 
     it('createWebhook: rejects a webhook without events', async () => {
       const { events: _events, ...body } = webhookCreate();
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createWebhook: a body without the required events')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createWebhook', 400, { include: ['code', 'key', 'details'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(webhooksPath, {
-            params: { path: { projectId: params.projectId } },
-            body: body as VoucherifySchemas['WebhookCreate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createWebhook', {
+        given: 'a project exists',
+        description: 'a body without the required events',
+        body: body,
+      });
     });
 
     it('createWebhook: rejects a target that is not an absolute http(s) URL', async () => {
       const documented = webhookCreate();
       const body = { ...documented, target_url: documented.target_url.replace(/^https?:\/\//, '') };
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('createWebhook: a target_url without a scheme')
-        .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createWebhook', 400, { include: ['code', 'key', 'details'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(webhooksPath, {
-            params: { path: { projectId: params.projectId } },
-            body,
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'createWebhook', {
+        given: 'a project exists',
+        description: 'a target_url without a scheme',
+        body: body,
+      });
     });
 
     it('createWebhook: answers 404 for an unknown project', async () => {
       const body = webhookCreate();
-      const missing = requestPath('voucherify', webhooksPath, { projectId: missingProjectId });
-      await pact
-        .addInteraction()
-        .uponReceiving('createWebhook: a project that does not exist')
-        .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'createWebhook', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingProjectId, resource_type: 'project' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).POST(webhooksPath, {
-            params: { path: { projectId: missingProjectId } },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_type: 'project' });
-        });
+      await notFoundInteraction(pact, 'voucherify', 'createWebhook', {
+        missing: { projectId: missingProjectId },
+        description: 'a project that does not exist',
+        resourceType: 'project',
+        body: body,
+      });
     });
 
     it('createWebhook: rejects invalid management keys', () =>
@@ -233,51 +195,22 @@ describe('Webhooks', () => {
 
     it('updateWebhook: rejects settings without events', async () => {
       const { events: _events, ...body } = webhookUpdate();
-      await pact
-        .addInteraction()
-        .given('a project with a webhook exists')
-        .uponReceiving('updateWebhook: a body without the required events')
-        .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateWebhook', 400, { include: ['code', 'key', 'details'] }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(webhookPath, {
-            params: { path: params },
-            body: body as VoucherifySchemas['WebhookUpdate'],
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
+      await invalidBodyInteraction(pact, 'voucherify', 'updateWebhook', {
+        given: 'a project with a webhook exists',
+        description: 'a body without the required events',
+        body: body,
+      });
     });
 
     it('updateWebhook: answers 404 for an unknown webhook', async () => {
       const body = webhookUpdate();
-      const missing = requestPath('voucherify', webhookPath, { webhookId: missingWebhookId });
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('updateWebhook: a webhook that does not exist')
-        .withRequest('PUT', missing.path, (b) => b.headers(managementKeys).jsonBody(body))
-        .willRespondWith(404, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'updateWebhook', 404, {
-              include: ['key', 'resource_id', 'resource_type'],
-              exact: ['resource_id', 'resource_type'],
-              values: { resource_id: missingWebhookId, resource_type: 'webhook' },
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).PUT(webhookPath, {
-            params: { path: missing.params },
-            body,
-          });
-          expect(response.status).toBe(404);
-          expect(error).toMatchObject({ key: 'not_found', resource_id: missingWebhookId });
-        });
+      await notFoundInteraction(pact, 'voucherify', 'updateWebhook', {
+        given: 'a project exists',
+        missing: { webhookId: missingWebhookId },
+        description: 'a webhook that does not exist',
+        resourceType: 'webhook',
+        body: body,
+      });
     });
 
     it('updateWebhook: rejects invalid management keys', () =>
