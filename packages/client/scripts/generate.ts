@@ -29,10 +29,17 @@ const binaryType = ts.factory.createUnionTypeNode([
   ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
 ]);
 
-/** How a security scheme is presented on the wire: a named header, or a bearer token. */
-function wireCredential(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject): string {
-  if (scheme.type === 'apiKey' && scheme.in === 'header') return scheme.name;
-  if (scheme.type === 'oauth2' || (scheme.type === 'http' && scheme.scheme === 'bearer')) return 'bearer';
+/**
+ * How a security scheme is presented on the wire, and the client option that holds it: a named header
+ * (`X-App-Id` → `appId`, `X-Management-Token` → `managementToken`), or a bearer token (`oauthToken`).
+ */
+function wireCredential(name: string, scheme: OpenAPIV3_1.SecuritySchemeObject): [string, string] {
+  if (scheme.type === 'apiKey' && scheme.in === 'header') {
+    const [first = '', ...rest] = scheme.name.replace(/^X-/, '').split('-');
+    return [scheme.name, first.toLowerCase() + rest.join('')];
+  }
+  if (scheme.type === 'oauth2' || (scheme.type === 'http' && scheme.scheme === 'bearer'))
+    return ['Authorization', 'oauthToken'];
   throw new Error(`Security scheme ${name} (${scheme.type}) has no client support yet`);
 }
 
@@ -172,7 +179,7 @@ function serverVariableTypes(ident: string, doc: OpenApiDocument): string[] {
 
 function facts(api: ApiId, ident: string, doc: OpenApiDocument): string[] {
   const schemes = doc.components?.securitySchemes ?? {};
-  const securitySets: string[][][] = [];
+  const securitySets: Record<string, string>[][] = [];
   // Path → its security set, or METHOD → set where a path's operations differ. Only what the request
   // cannot tell by itself is kept: every byte here ships to browsers.
   const operations: Record<string, Record<string, number>> = {};
@@ -184,12 +191,23 @@ function facts(api: ApiId, ident: string, doc: OpenApiDocument): string[] {
     // The client wraps exactly these methods; a spec that grows another must grow the client too.
     if (!['get', 'put', 'post', 'delete'].includes(op.method))
       throw new Error(`${key}: the client does not handle ${op.method}`);
+    // src/path.ts fills path parameters as simple-style scalars; a spec that needs more must fail here.
+    for (const parameter of op.parameters.filter((p) => p.in === 'path')) {
+      const type = flatten(doc, parameter.schema as SchemaObject).type;
+      if (
+        (parameter.style ?? 'simple') !== 'simple' ||
+        !['string', 'integer', 'number'].includes(String(type))
+      )
+        throw new Error(`${key}: path parameter ${parameter.name} is not a simple scalar`);
+    }
     const requirements = op.security.map((alternative) =>
-      Object.keys(alternative).map((name) => {
-        const scheme = schemes[name];
-        if (!scheme) throw new Error(`${op.operationId}: unknown security scheme ${name}`);
-        return wireCredential(name, resolve(doc, scheme));
-      }),
+      Object.fromEntries(
+        Object.keys(alternative).map((name) => {
+          const scheme = schemes[name];
+          if (!scheme) throw new Error(`${op.operationId}: unknown security scheme ${name}`);
+          return wireCredential(name, resolve(doc, scheme));
+        }),
+      ),
     );
     const setKey = JSON.stringify(requirements);
     let set = securitySets.findIndex((s) => JSON.stringify(s) === setKey);
@@ -203,16 +221,16 @@ function facts(api: ApiId, ident: string, doc: OpenApiDocument): string[] {
     if (pages) paged[op.path] = pages;
   }
   return [
-    `/** Credential alternatives; each alternative lists header names (or \`bearer\`) that must all be sent. */`,
+    `/** Credential alternatives; each maps the headers that must all be sent to the client options holding them. */`,
     `export const ${ident}SecuritySets = ${JSON.stringify(securitySets)} as const;`,
-    `/** Path → METHOD → index of the operation's security set. */`,
-    `export const ${ident}Operations: Record<string, Record<string, number>> = ${JSON.stringify(operations)};`,
-    `/** \`METHOD /path\` of operations whose idempotency differs from their HTTP method's (a read sent as POST). */`,
-    `export const ${ident}Idempotent: readonly string[] = ${JSON.stringify(idempotent)};`,
-    `/** Multipart operations: binary field → content type. */`,
-    `export const ${ident}Multipart: Record<string, Record<string, string>> = ${JSON.stringify(multipart)};`,
-    `/** List operations that page, how, and which property holds the items. */`,
-    `export const ${ident}Pagination = ${JSON.stringify(paged)} as const;`,
+    `/** What the client needs to know about each ${api} operation at run time (see ApiFacts). */`,
+    `export const ${ident}Facts = {`,
+    `  api: ${JSON.stringify(api)},`,
+    `  operations: ${JSON.stringify(operations)} as Record<string, Record<string, number>>,`,
+    `  idempotent: ${JSON.stringify(idempotent)} as readonly string[],`,
+    `  multipart: ${JSON.stringify(multipart)} as Record<string, Record<string, string>>,`,
+    `  pagination: ${JSON.stringify(paged)} as const,`,
+    `} as const;`,
     `export const ${ident}Servers = ${JSON.stringify(serverFacts(doc))} as const;`,
     ...serverVariableTypes(ident.charAt(0).toUpperCase() + ident.slice(1), doc),
   ];

@@ -1,12 +1,6 @@
 import { type ApiClient, buildClient, type CommonClientOptions } from './client.js';
 import type { components, paths } from './generated/mews-connector.js';
-import {
-  mewsConnectorIdempotent,
-  mewsConnectorMultipart,
-  mewsConnectorOperations,
-  mewsConnectorPagination,
-  mewsConnectorServers,
-} from './generated/operations.js';
+import { mewsConnectorFacts, mewsConnectorServers } from './generated/operations.js';
 
 export type MewsConnectorSchemas = components['schemas'];
 export type MewsEnvironment = (typeof mewsConnectorServers)[number]['environment'];
@@ -28,7 +22,7 @@ type WithoutEnvelope<Operation> = Operation extends {
 export type MewsConnectorPaths = {
   [Path in keyof paths]: { [Method in keyof paths[Path]]: WithoutEnvelope<paths[Path][Method]> };
 };
-export type MewsConnectorClient = ApiClient<MewsConnectorPaths, typeof mewsConnectorPagination>;
+export type MewsConnectorClient = ApiClient<MewsConnectorPaths, (typeof mewsConnectorFacts)['pagination']>;
 
 export interface MewsConnectorClientOptions extends CommonClientOptions {
   /** `demo` or `production` (default `demo`), or the full platform address (e.g. a mock server). */
@@ -55,20 +49,11 @@ export function mewsPlatformAddress(environment: MewsConnectorClientOptions['env
 export function createMewsConnectorClient(options: MewsConnectorClientOptions): MewsConnectorClient {
   const { environment, clientToken, accessToken, client: clientName, minimal, headers, ...common } = options;
   const envelope: Envelope = { ClientToken: clientToken, AccessToken: accessToken, Client: clientName };
-  return buildClient<MewsConnectorPaths, typeof mewsConnectorPagination>(
-    {
-      api: 'mews-connector',
-      operations: mewsConnectorOperations,
-      idempotent: mewsConnectorIdempotent,
-      multipart: mewsConnectorMultipart,
-      pagination: mewsConnectorPagination,
-    },
-    {
-      ...common,
-      baseUrl: mewsPlatformAddress(environment),
-      headers: minimal ? { Prefer: 'return=minimal', ...headers } : headers,
-      // Tokens travel inside every JSON body; a value the caller passes explicitly wins.
-      bodySerializer: (body) => JSON.stringify({ ...envelope, ...(body as object) }),
-    },
-  );
+  return buildClient<MewsConnectorPaths, (typeof mewsConnectorFacts)['pagination']>(mewsConnectorFacts, {
+    ...common,
+    baseUrl: mewsPlatformAddress(environment),
+    headers: minimal ? { Prefer: 'return=minimal', ...headers } : headers,
+    // Tokens travel inside every JSON body; a value the caller passes explicitly wins.
+    bodySerializer: (body) => JSON.stringify({ ...envelope, ...(body as object) }),
+  });
 }

@@ -2,10 +2,7 @@ import { type ApiClient, buildClient, type CommonClientOptions } from './client.
 import { MissingCredentialsError } from './errors.js';
 import {
   type VoucherifyCluster,
-  voucherifyIdempotent,
-  voucherifyMultipart,
-  voucherifyOperations,
-  voucherifyPagination,
+  voucherifyFacts,
   voucherifySecuritySets,
   voucherifyServers,
 } from './generated/operations.js';
@@ -14,7 +11,7 @@ import type { components, paths } from './generated/voucherify.js';
 export type VoucherifyPaths = paths;
 export type VoucherifySchemas = components['schemas'];
 export type { VoucherifyCluster } from './generated/operations.js';
-export type VoucherifyClient = ApiClient<VoucherifyPaths, typeof voucherifyPagination>;
+export type VoucherifyClient = ApiClient<VoucherifyPaths, (typeof voucherifyFacts)['pagination']>;
 
 export interface VoucherifyCredentials {
   /** Application key pair, accepted by the customer and referral operations. */
@@ -34,16 +31,6 @@ export interface VoucherifyClientOptions extends VoucherifyCredentials, CommonCl
   baseUrl?: string;
 }
 
-/**
- * The option that holds a credential the spec names: `X-App-Id` → `appId`, `X-Management-Token` →
- * `managementToken`, and a bearer token → `oauthToken`.
- */
-function credentialOption(credential: string): keyof VoucherifyCredentials {
-  if (credential === 'bearer') return 'oauthToken';
-  const [first = '', ...rest] = credential.replace(/^X-/, '').split('-');
-  return (first.toLowerCase() + rest.join('')) as keyof VoucherifyCredentials;
-}
-
 export function voucherifyBaseUrl(
   cluster: VoucherifyCluster = voucherifyServers[0].defaults.cluster,
 ): string {
@@ -54,39 +41,29 @@ export function createVoucherifyClient(options: VoucherifyClientOptions = {}): V
   const { cluster, baseUrl, ...common } = options;
   // Credentials are read from the options by name; the rest of the options pass through.
   const credentials: VoucherifyCredentials = options;
-  return buildClient<VoucherifyPaths, typeof voucherifyPagination>(
-    {
-      api: 'voucherify',
-      operations: voucherifyOperations,
-      idempotent: voucherifyIdempotent,
-      multipart: voucherifyMultipart,
-      pagination: voucherifyPagination,
-    },
-    {
-      ...common,
-      baseUrl: baseUrl ?? voucherifyBaseUrl(cluster),
-      // Exactly the credentials the operation accepts, preferring the spec's first usable alternative.
-      // Per security set: the first alternative whose credentials were all given, as headers.
-      credentials: voucherifySecuritySets.map((alternatives: readonly (readonly string[])[]) => {
+  return buildClient<VoucherifyPaths, (typeof voucherifyFacts)['pagination']>(voucherifyFacts, {
+    ...common,
+    baseUrl: baseUrl ?? voucherifyBaseUrl(cluster),
+    // Exactly the credentials the operation accepts: per security set, the first alternative (in the
+    // spec's order) whose options were all given, as headers.
+    credentials: voucherifySecuritySets.map(
+      (alternatives: readonly Readonly<Record<string, keyof VoucherifyCredentials>>[]) => {
         if (alternatives.length === 0) return undefined;
         const usable = alternatives.find((alternative) =>
-          alternative.every((c) => credentials[credentialOption(c)]),
+          Object.values(alternative).every((option) => credentials[option]),
         );
         if (!usable) {
           return (operation: string) => {
-            throw new MissingCredentialsError(
-              operation,
-              alternatives.map((alternative) => alternative.map(credentialOption)),
-            );
+            throw new MissingCredentialsError(operation, alternatives.map(Object.values));
           };
         }
         return Object.fromEntries(
-          usable.map((c) => {
-            const value = credentials[credentialOption(c)] as string;
-            return c === 'bearer' ? ['Authorization', `Bearer ${value}`] : [c, value];
-          }),
+          Object.entries(usable).map(([header, option]) => [
+            header,
+            header === 'Authorization' ? `Bearer ${credentials[option]}` : (credentials[option] as string),
+          ]),
         );
-      }),
-    },
-  );
+      },
+    ),
+  });
 }
