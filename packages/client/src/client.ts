@@ -1,8 +1,9 @@
 import createClient, { type Client, type ClientOptions, type FetchOptions } from 'openapi-fetch';
-import { contextKey, type OperationContext } from './context.js';
-import { ApiError } from './errors.js';
+import type { OperationContext } from './context.js';
+import { unwrap } from './errors.js';
 import { toFormData } from './multipart.js';
-import { OutgoingRequest } from './outgoing.js';
+import { OutgoingRequest, preparing } from './outgoing.js';
+import { pathSerializer } from './path.js';
 import { serializeQuery } from './query.js';
 import { type Fetch, type ResilienceOptions, resilientFetch } from './retry.js';
 
@@ -59,10 +60,14 @@ export type Paginate<Paths, Pagination extends Record<string, PaginationFacts>> 
   void
 >;
 
-export type ApiClient<
-  Paths extends {},
-  Pagination extends Record<string, PaginationFacts>,
-> = Client<Paths> & {
+/**
+ * openapi-fetch's client without its middleware (`use`/`eject`): requests reach fetch as a URL and an init,
+ * not as a WHATWG Request a middleware could rewrite. Wrap the `fetch` option instead.
+ */
+export type ApiClient<Paths extends {}, Pagination extends Record<string, PaginationFacts>> = Omit<
+  Client<Paths>,
+  'use' | 'eject'
+> & {
   paginate: Paginate<Paths, Pagination>;
 };
 
@@ -78,7 +83,6 @@ interface BuildOptions extends CommonClientOptions {
 
 /** The methods the specs use (the generator fails the build if another appears). */
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
-const idempotentMethods = ['GET', 'PUT', 'DELETE'];
 type Init = {
   params?: { query?: Record<string, unknown>; header?: Record<string, unknown> };
   body?: Record<string, unknown>;
@@ -96,91 +100,95 @@ export function buildClient<Paths extends {}, Pagination extends Record<string, 
     Request: OutgoingRequest as unknown as typeof Request,
     fetch: resilientFetch(baseFetch, options) as unknown as (request: Request) => Promise<Response>,
     querySerializer: serializeQuery as never,
-    ...(options.bodySerializer ? { bodySerializer: options.bodySerializer } : {}),
+    pathSerializer: pathSerializer(),
+    // Undefined leaves openapi-fetch's own JSON serializer in place.
+    bodySerializer: options.bodySerializer,
   });
 
   const calls = client as unknown as Record<Method, Call>;
-  /** Each operation's context, built on its first call: later calls only look it up. */
-  const contexts: Record<string, Record<string, OperationContext>> = {};
+  /** An operation's context, built on its first call: later calls only look it up. */
   const contextOf = (method: Method, path: string): OperationContext => {
-    const known = contexts[path]?.[method];
-    if (known) return known;
     const operation = `${method} ${path}`;
     const securitySet = facts.operations[path]?.[method];
     if (securitySet === undefined) throw new Error(`${operation} is not in the ${facts.api} spec`);
     const credentials = options.credentials?.[securitySet];
-    const context: OperationContext = {
+    if (typeof credentials === 'function') return credentials(operation);
+    const fields = facts.multipart[operation];
+    return {
       api: facts.api,
       operation,
-      idempotent: idempotentMethods.includes(method) !== facts.idempotent.includes(operation),
-      credentials: typeof credentials === 'function' ? undefined : credentials,
+      // Of the four methods only POST is not idempotent by definition.
+      idempotent: (method !== 'POST') !== facts.idempotent.includes(operation),
+      credentials,
+      multipart: fields && ((body) => toFormData(body, fields)),
     };
-    if (typeof credentials === 'function') return credentials(operation);
-    contexts[path] ??= {};
-    (contexts[path] as Record<string, OperationContext>)[method] = context;
-    return context;
   };
   // Every call goes through here, so the operation is known from its method and path template before
-  // openapi-fetch builds the request: its context (credentials, retries, errors) travels in the init.
+  // openapi-fetch builds the request, which takes the operation's context (credentials, retries, errors).
   for (const method of ['GET', 'PUT', 'POST', 'DELETE'] as const) {
     const original = calls[method];
-    calls[method] = async (path, init) => {
-      const context = contextOf(method, path);
-      const fields = facts.multipart[context.operation];
-      const result = await original(path, {
-        ...(fields ? { bodySerializer: (body: unknown) => toFormData(body, fields) } : {}),
-        ...init,
-        [contextKey]: context,
-      });
-      if (options.throwOnError && !result.response.ok) throw new ApiError(result.response, result.error);
+    const contexts = new Map<string, OperationContext>();
+    // Async so that a missing credential or unknown path rejects like any failed call.
+    const send: Call = async (path, init) => {
+      let context = contexts.get(path);
+      if (!context) {
+        context = contextOf(method, path);
+        contexts.set(path, context);
+      }
+      // openapi-fetch builds the request before its first await, and its methods never throw synchronously.
+      preparing.context = context;
+      const result = original(
+        path,
+        context.multipart ? { bodySerializer: context.multipart, ...init } : init,
+      );
+      preparing.context = undefined;
       return result;
     };
+    calls[method] = options.throwOnError
+      ? async (path, init) => {
+          const result = await send(path, init);
+          unwrap(result);
+          return result;
+        }
+      : send;
   }
 
   /** Yields the items of every page, asking for the next page the way the operation's style says. */
   async function* paginate(path: string, init: Init = {}) {
     const pages = facts.pagination[path];
     if (!pages) throw new Error(`${path} is not a paged list in the ${facts.api} spec`);
-    const call = calls[pages.style === 'limitation' ? 'POST' : 'GET'];
+    const { style, maxPage } = pages;
+    const limited = style === 'limitation';
     const query = init.params?.query ?? {};
     const body = init.body ?? {};
     const limitation = (body.Limitation ?? {}) as { Count?: number; Cursor?: string | null };
-    const size = (pages.style === 'limitation' ? limitation.Count : query.limit) as number | undefined;
-    let page = (query.page as number | undefined) ?? 1;
-    let cursor = (pages.style === 'limitation' ? limitation.Cursor : query.starting_after_id) as
-      | string
-      | undefined;
+    const size = (limited ? limitation.Count : query.limit) as number | undefined;
+    /** The number of the page to ask for, or the cursor that starts it. */
+    let at = style === 'page' ? (query.page ?? 1) : limited ? limitation.Cursor : query.starting_after_id;
     for (;;) {
-      if (pages.style === 'page' && pages.maxPage !== undefined && page > pages.maxPage) {
-        throw new Error(`${path} serves ${pages.maxPage} pages at most; narrow the query`);
+      if (maxPage !== undefined && (at as number) > maxPage) {
+        throw new Error(`${path} serves ${maxPage} pages at most; narrow the query`);
       }
-      const { data, error, response } = await call(
-        path,
-        pages.style === 'limitation'
-          ? { ...init, body: { ...body, Limitation: { ...limitation, Cursor: cursor ?? null } } }
-          : {
-              ...init,
-              params: {
-                ...init.params,
-                query: { ...query, ...(pages.style === 'page' ? { page } : { starting_after_id: cursor }) },
+      const result = unwrap(
+        await calls[limited ? 'POST' : 'GET'](
+          path,
+          limited
+            ? { ...init, body: { ...body, Limitation: { ...limitation, Cursor: at ?? null } } }
+            : {
+                ...init,
+                params: {
+                  ...init.params,
+                  query: { ...query, [style === 'page' ? 'page' : 'starting_after_id']: at },
+                },
               },
-            },
-      );
-      if (!response.ok) throw new ApiError(response, error);
-      const result = data as Record<string, unknown>;
+        ),
+      ) as Record<string, unknown>;
       const items = (result[pages.items] ?? []) as unknown[];
       yield* items;
-      const next =
-        pages.style === 'page'
-          ? undefined
-          : pages.style === 'cursor'
-            ? result.more_starting_after
-            : result.Cursor;
       // A page says whether more follow (has_more) or, failing that, by coming back short.
       const more = (result.has_more as boolean | undefined) ?? (size === undefined || items.length >= size);
-      if (items.length === 0 || !more || (pages.style !== 'page' && typeof next !== 'string')) return;
-      page++;
-      cursor = next as string | undefined;
+      at = style === 'page' ? (at as number) + 1 : result[limited ? 'Cursor' : 'more_starting_after'];
+      if (!items.length || !more || (style !== 'page' && typeof at !== 'string')) return;
     }
   }
 

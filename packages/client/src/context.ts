@@ -6,10 +6,9 @@ export interface OperationContext {
   /** The credential headers the operation carries (resolved once per client), if any. */
   credentials?: Record<string, string>;
   idempotent: boolean;
+  /** The multipart body serializer of an upload operation. */
+  multipart?: ((body: unknown) => FormData) | undefined;
 }
-
-/** The init key under which the operation travels from the client's methods to its fetch. */
-export const contextKey = 'vouchspecOperation';
 
 /** The operation behind each response, for the errors built from it. */
 export const responseOperations = new WeakMap<Response, OperationContext>();

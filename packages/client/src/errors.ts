@@ -11,8 +11,7 @@ export class MissingCredentialsError extends Error {
     readonly accepted: readonly (readonly string[])[],
   ) {
     super(
-      `${operation} needs ${accepted.map((alternative) => alternative.join(' + ')).join(' or ')}, ` +
-        'and the client has none of them',
+      `${operation} needs ${accepted.map((alternative) => alternative.join(' + ')).join(' or ')}; none was configured`,
     );
   }
 }
@@ -25,12 +24,12 @@ export class RequestTimeoutError extends Error {
     readonly timeoutMs: number,
     readonly attempts: number,
   ) {
-    super(`${operation} timed out after ${timeoutMs} ms, attempts: ${attempts}`);
+    super(`${operation} timed out after ${timeoutMs} ms (${attempts} attempts)`);
   }
 }
 
 type ErrorBody = Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
 /**
  * An error response of either API, with the vendor's fields lifted out: `code`/`key`/`message`/`details`
@@ -39,41 +38,43 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  readonly status: number;
-  readonly api: OperationContext['api'] | undefined;
-  readonly operation: string | undefined;
-  readonly code: number | undefined;
-  readonly key: string | undefined;
-  readonly details: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly api: OperationContext['api'] | undefined;
+  declare readonly operation: string | undefined;
+  declare readonly code: number | undefined;
+  declare readonly key: string | undefined;
+  declare readonly details: string | undefined;
+  declare readonly requestId: string | undefined;
   /** The parsed error body, as the API sent it. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(response: Response, body: unknown) {
     const fields = (body && typeof body === 'object' ? body : {}) as ErrorBody;
-    const context = responseOperations.get(response);
+    const { status, headers } = response;
+    const { api, operation } = responseOperations.get(response) ?? {};
     const key = text(fields.key) ?? text(fields.error);
     const details = text(fields.details) ?? text(fields.Details);
     const summary = [key, text(fields.message) ?? text(fields.Message) ?? text(body), details].filter(
       Boolean,
     );
     super(
-      `${context?.operation ?? 'Request'} failed with HTTP ${response.status}${summary.length ? `: ${summary.join(' — ')}` : ''}`,
+      `${operation ?? 'Request'} failed with HTTP ${status}${summary.length ? `: ${summary.join(' — ')}` : ''}`,
     );
-    this.status = response.status;
-    this.api = context?.api;
-    this.operation = context?.operation;
     const code = fields.code ?? fields.statusCode;
-    this.code = typeof code === 'number' ? code : undefined;
-    this.key = key;
-    this.details = details;
-    const headers = response.headers;
-    this.requestId =
-      headers.get('x-request-id') ??
-      headers.get('request-id') ??
-      text(fields.request_id) ??
-      text(fields.RequestId);
-    this.body = body;
+    Object.assign(this, {
+      status,
+      api,
+      operation,
+      code: typeof code === 'number' ? code : undefined,
+      key,
+      details,
+      requestId:
+        headers.get('x-request-id') ??
+        headers.get('request-id') ??
+        text(fields.request_id) ??
+        text(fields.RequestId),
+      body,
+    });
   }
 }
 

@@ -1,20 +1,26 @@
-import { contextKey, type OperationContext } from './context.js';
+import type { OperationContext } from './context.js';
+
+/** The operation of the call being prepared; set only while openapi-fetch builds that call's request. */
+export const preparing: { context?: OperationContext } = {};
 
 /**
  * What openapi-fetch builds for each call, in place of a WHATWG Request: the final URL and the init as
  * given. openapi-fetch takes a custom Request class for this purpose. Undici then builds exactly one real
  * Request inside fetch, instead of one here and a copy there, and a serialised body (a string or FormData)
  * can be sent again by every attempt without cloning a stream.
+ *
+ * openapi-fetch constructs it synchronously inside the call (before its first await), so the operation is
+ * picked up here instead of travelling as an extra init key, which would cost every request a copy.
  */
 export class OutgoingRequest {
   readonly method: string;
-  readonly init: RequestInit & { [contextKey]?: OperationContext };
+  readonly context: OperationContext;
 
   constructor(
     readonly url: string,
-    init: RequestInit = {},
+    readonly init: RequestInit,
   ) {
-    this.init = init;
+    this.context = preparing.context as OperationContext;
     // openapi-fetch always names the method, in capitals.
     this.method = init.method as string;
   }

@@ -18,9 +18,10 @@ function append(parts: string[], key: string, value: unknown): void {
   }
 }
 
-export function serializeQuery(query: Record<string, unknown> | undefined): string {
+export function serializeQuery(query: Record<string, unknown> = {}): string {
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(query ?? {})) {
+  for (const key in query) {
+    const value = query[key];
     if (Array.isArray(value)) for (const item of value) append(parts, key, item);
     else append(parts, key, value);
   }

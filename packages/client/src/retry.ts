@@ -1,4 +1,4 @@
-import { contextKey, responseOperations } from './context.js';
+import { responseOperations } from './context.js';
 import { RequestTimeoutError } from './errors.js';
 import type { OutgoingRequest } from './outgoing.js';
 
@@ -42,7 +42,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -73,14 +73,12 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
   const backoff = (attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
   return async (request: OutgoingRequest): Promise<Response> => {
-    const init = request.init;
-    const context = init[contextKey];
-    const callerSignal = init.signal ?? undefined;
+    const { init, context } = request;
+    const callerSignal = init.signal;
     // openapi-fetch hands over a Headers object of its own making; the operation's credentials join it.
-    for (const name in context?.credentials)
+    for (const name in context.credentials)
       (init.headers as Headers).set(name, context.credentials[name] as string);
-    const operation = context?.operation ?? `${request.method} ${request.url}`;
-    const limit = context?.idempotent || retry.retryNonIdempotent ? attempts : 1;
+    const limit = context.idempotent || retry.retryNonIdempotent ? attempts : 1;
 
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= limit;
@@ -101,7 +99,7 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
         response = await baseFetch(request.url, signal ? { ...init, signal } : init);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
-        if (last) throw timedOut ? new RequestTimeoutError(operation, timeoutMs, attempt) : error;
+        if (last) throw timedOut ? new RequestTimeoutError(context.operation, timeoutMs, attempt) : error;
         await sleep(backoff(attempt), callerSignal);
         continue;
       } finally {
@@ -116,7 +114,7 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
         }
       }
       // Only error responses are ever turned into an ApiError, so only they need their operation recorded.
-      if (context && !response.ok) responseOperations.set(response, context);
+      if (!response.ok) responseOperations.set(response, context);
       return response;
     }
   };

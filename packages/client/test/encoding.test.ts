@@ -69,6 +69,41 @@ describe('query encoding', () => {
   });
 });
 
+describe('path encoding', () => {
+  it('percent-encodes every path parameter, reserved characters included', async () => {
+    await client().GET('/v1/referrals/{campaignId}/members/{memberId}/holders', {
+      params: { path: { campaignId: 'camp 1/a?b', memberId: 'mem_ü#1' } },
+    });
+    expect(server.requests[0]?.url).toBe('/v1/referrals/camp%201%2Fa%3Fb/members/mem_%C3%BC%231/holders');
+  });
+
+  it("fills each client's own base URL, also when a call overrides it", async () => {
+    const other = await startRecordingServer();
+    try {
+      await client().GET('/v1/customers/{customerId}', { params: { path: { customerId: 'c1' } } });
+      await client().GET('/v1/customers/{customerId}', {
+        baseUrl: other.url,
+        params: { path: { customerId: 'c2' } },
+      });
+      expect(server.requests.map((r) => r.url)).toEqual(['/v1/customers/c1']);
+      expect(other.requests.map((r) => r.url)).toEqual(['/v1/customers/c2']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses to send a request with a missing or empty path parameter', async () => {
+    for (const customerId of [undefined, null, '']) {
+      await expect(
+        client().GET('/v1/customers/{customerId}', {
+          params: { path: { customerId } as unknown as { customerId: string } },
+        }),
+      ).rejects.toThrow(`${server.url}/v1/customers/{customerId} needs the path parameter customerId`);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe('multipart upload (importCSV)', () => {
   const csv = 'source_id,name\ncrm-1,Ada\n';
 

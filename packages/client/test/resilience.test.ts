@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type CommonClientOptions,
   createMewsConnectorClient,
   createVoucherifyClient,
   RequestTimeoutError,
@@ -13,7 +14,10 @@ afterEach(() => server?.close());
 
 const fast = { baseDelayMs: 1, maxDelayMs: 5 };
 
-async function voucherify(replies: Reply[] | Responder, options: ResilienceOptions = { retry: fast }) {
+async function voucherify(
+  replies: Reply[] | Responder,
+  options: ResilienceOptions & CommonClientOptions = { retry: fast },
+) {
   server = await startRecordingServer(replies);
   return createVoucherifyClient({ baseUrl: server.url, appId: 'a', appToken: 't', ...options });
 }
@@ -22,6 +26,29 @@ const getCustomer = (client: Awaited<ReturnType<typeof voucherify>>, init: { sig
   client.GET('/v1/customers/{customerId}', { params: { path: { customerId: 'cust_1' } }, ...init });
 
 const ok: Reply = { status: 200, body: { object: 'customer' } };
+
+describe('custom fetch', () => {
+  it('sends every attempt through the given fetch, as the final URL and an init with the credentials', async () => {
+    const calls: { url: string; headers: Headers; method: string | undefined }[] = [];
+    const client = await voucherify([{ status: 503 }, ok], {
+      retry: fast,
+      fetch: (url, init) => {
+        calls.push({ url, headers: new Headers(init.headers), method: init.method });
+        return fetch(url, init);
+      },
+    });
+    const { data } = await getCustomer(client);
+    expect(data?.object).toBe('customer');
+    expect(calls).toHaveLength(2);
+    for (const call of calls) {
+      expect(call.url).toBe(`${server?.url}/v1/customers/cust_1`);
+      expect(call.method).toBe('GET');
+      expect(call.headers.get('x-app-id')).toBe('a');
+      expect(call.headers.get('x-app-token')).toBe('t');
+    }
+    expect(server?.requests).toHaveLength(2);
+  });
+});
 
 describe('retries', () => {
   it('retries 502, 503 and 504 on a GET until it succeeds', async () => {

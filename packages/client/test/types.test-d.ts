@@ -40,6 +40,13 @@ describe('Voucherify client types', () => {
     void voucherify.POST('/v1/customers', { body: { email: 42 } });
   });
 
+  it('offers no middleware, which would receive requests that are not WHATWG Requests', () => {
+    // @ts-expect-error: wrap the fetch option instead
+    voucherify.use({ onRequest: () => undefined });
+    // @ts-expect-error: nothing to eject either
+    mews.eject({ onRequest: () => undefined });
+  });
+
   it('rejects a cluster the spec does not list', () => {
     // @ts-expect-error: not one of the spec's cluster values
     createVoucherifyClient({ cluster: 'eu9.api' });

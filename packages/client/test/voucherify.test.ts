@@ -49,6 +49,30 @@ describe('createVoucherifyClient', () => {
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
   });
 
+  it('gives concurrent calls to different operations each their own credentials', async () => {
+    const client = createVoucherifyClient({
+      baseUrl: server.url,
+      appId: 'app-id',
+      appToken: 'app-token',
+      managementId: 'mgmt-id',
+      managementToken: 'mgmt-token',
+    });
+    const ids = Array.from({ length: 20 }, (_, index) => `id_${index}`);
+    await Promise.all(
+      ids.map((id, index) =>
+        index % 2
+          ? client.GET('/management/v1/projects/{projectId}', { params: { path: { projectId: id } } })
+          : client.GET('/v1/customers/{customerId}', { params: { path: { customerId: id } } }),
+      ),
+    );
+    expect(server.requests).toHaveLength(ids.length);
+    for (const request of server.requests) {
+      const management = request.url.startsWith('/management/');
+      expect(request.headers['x-management-id']).toBe(management ? 'mgmt-id' : undefined);
+      expect(request.headers['x-app-id']).toBe(management ? undefined : 'app-id');
+    }
+  });
+
   it('fails before sending when the operation needs credentials the client lacks', async () => {
     const client = createVoucherifyClient({ baseUrl: server.url, appId: 'only-half' });
     const call = client.POST('/v1/customers', { body: { source_id: 's1' } });
