@@ -8,13 +8,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import createOpenApiFetch from 'openapi-fetch';
 import { createVoucherifyClient, type VoucherifyPaths } from '../dist/index.js';
+import { pathSerializer } from '../src/path.js';
+import { serializeQuery } from '../src/query.js';
 import { measureRuntimeSize, sizeBudgetBytes } from './size.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 7);
-const requestsPerRun = Number(process.env.BENCH_REQUESTS ?? 4000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3000);
 const warmup = 2000;
-/** Contenders alternate in small batches in random order, so drift and GC pauses hit all of them alike. */
-const batch = 50;
 const ratioTarget = 1.1;
 
 const median = (values: number[]) => {
@@ -28,11 +28,17 @@ const median = (values: number[]) => {
 const server = fork(new URL('./server.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'] });
 const port = await new Promise<number>((resolve) => server.once('message', (p) => resolve(p as number)));
 const baseUrl = `http://127.0.0.1:${port}`;
+const url = `${baseUrl}/v1/customers/cust_bench`;
 const headers = { 'X-App-Id': 'bench-app', 'X-App-Token': 'bench-token' };
 const credentials = { appId: headers['X-App-Id'], appToken: headers['X-App-Token'] };
 const client = createVoucherifyClient({ baseUrl, ...credentials });
 const timed = createVoucherifyClient({ baseUrl, ...credentials, timeoutMs: 30_000 });
-/** openapi-fetch on its own, configured as the client configures it: its floor, before any of our code. */
+/** openapi-fetch as it comes: what calling the API through openapi-fetch alone costs. */
+const stock = createOpenApiFetch<VoucherifyPaths>({ baseUrl, headers });
+/**
+ * openapi-fetch configured as the client configures it (a plain request object handed straight to fetch,
+ * the client's serializers), without any of the client's own work: the floor of any client built on it.
+ */
 class PlainRequest {
   readonly method: string;
   constructor(
@@ -42,110 +48,103 @@ class PlainRequest {
     this.method = init.method as string;
   }
 }
-const openapiFetch = createOpenApiFetch<VoucherifyPaths>({
+const floor = createOpenApiFetch<VoucherifyPaths>({
   baseUrl,
+  headers,
   Request: PlainRequest as unknown as typeof Request,
   fetch: ((request: PlainRequest) => globalThis.fetch(request.url, request.init)) as unknown as typeof fetch,
+  querySerializer: serializeQuery as never,
+  pathSerializer: pathSerializer(),
 });
 const path = { params: { path: { customerId: 'cust_bench' } } };
+const bareFetch = async () => (await fetch(url, { headers })).json();
 
 const contenders = {
-  fetch: async () => (await fetch(`${baseUrl}/v1/customers/cust_bench`, { headers })).json(),
+  fetch: bareFetch,
+  /** The same bare fetch again: its ratio shows what the method cannot tell apart (ideally 1.000). */
+  control: bareFetch,
   client: async () => (await client.GET('/v1/customers/{customerId}', path)).data,
   clientWithTimeout: async () => (await timed.GET('/v1/customers/{customerId}', path)).data,
-  openapiFetch: async () =>
-    (
-      await openapiFetch.GET('/v1/customers/{customerId}', {
-        params: { ...path.params, header: headers },
-      } as never)
-    ).data,
+  stock: async () => (await stock.GET('/v1/customers/{customerId}', path)).data,
+  floor: async () => (await floor.GET('/v1/customers/{customerId}', path)).data,
 };
 type Contender = keyof typeof contenders;
-const names = Object.keys(contenders) as Contender[];
-
-/** Microseconds per request over `count` sequential requests. */
-async function timePerRequest(call: () => Promise<unknown>, count: number) {
-  const started = performance.now();
-  for (let i = 0; i < count; i++) await call();
-  return ((performance.now() - started) * 1000) / count;
-}
+type Compared = Exclude<Contender, 'fetch'>;
+const compared = (Object.keys(contenders) as Contender[]).filter(
+  (name): name is Compared => name !== 'fetch',
+);
 
 /**
- * One run: many pairs of adjacent batches, bare fetch against a client contender in alternating order;
- * each pair's ratio cancels the machine's slow drift, and the run's result is the median pair ratio.
+ * One paired measurement: rounds in which the bare fetch and one contender each send one request, in random
+ * order, so the virtual machine's speed drift and periodic pauses fall on both alike and both run equally
+ * often (a contender run less often than the fetch finds its code colder). Returns the median time per
+ * request of each, in microseconds.
  */
-async function run(): Promise<
-  Record<Contender, number> & { ratio: number; timedRatio: number; floorRatio: number }
-> {
-  const compared = ['client', 'clientWithTimeout', 'openapiFetch'] as const;
-  const ratios: Record<(typeof compared)[number], number[]> = {
-    client: [],
-    clientWithTimeout: [],
-    openapiFetch: [],
-  };
-  const times: Record<Contender, number[]> = {
-    fetch: [],
-    client: [],
-    clientWithTimeout: [],
-    openapiFetch: [],
-  };
-  for (let done = 0; done < requestsPerRun; done += batch) {
-    for (const name of compared) {
-      const fetchFirst = Math.random() < 0.5;
-      const first = await timePerRequest(contenders[fetchFirst ? 'fetch' : name], batch);
-      const second = await timePerRequest(contenders[fetchFirst ? name : 'fetch'], batch);
-      const [bare, ours] = fetchFirst ? [first, second] : [second, first];
-      ratios[name].push(ours / bare);
-      times.fetch.push(bare);
-      times[name].push(ours);
+async function pair(name: Compared, count: number): Promise<{ fetch: number; contender: number }> {
+  const fetchTimes: number[] = [];
+  const contenderTimes: number[] = [];
+  for (let round = 0; round < count; round++) {
+    const order: [() => Promise<unknown>, number[]][] = [
+      [contenders.fetch, fetchTimes],
+      [contenders[name], contenderTimes],
+    ];
+    if (Math.random() < 0.5) order.reverse();
+    for (const [call, times] of order) {
+      const started = performance.now();
+      await call();
+      times.push((performance.now() - started) * 1000);
     }
   }
-  return {
-    fetch: median(times.fetch),
-    client: median(times.client),
-    clientWithTimeout: median(times.clientWithTimeout),
-    openapiFetch: median(times.openapiFetch),
-    ratio: median(ratios.client),
-    timedRatio: median(ratios.clientWithTimeout),
-    floorRatio: median(ratios.openapiFetch),
-  };
+  return { fetch: median(fetchTimes), contender: median(contenderTimes) };
 }
 
-for (const name of names) await timePerRequest(contenders[name], warmup);
+/** One run: every contender paired with the bare fetch in turn. */
+async function run(count: number) {
+  const results = {} as Record<Compared, { fetch: number; contender: number }>;
+  for (const name of compared) results[name] = await pair(name, count);
+  return results;
+}
+
+await run(warmup);
 const perRun: Awaited<ReturnType<typeof run>>[] = [];
-for (let index = 0; index < runs; index++) perRun.push(await run());
+for (let index = 0; index < runs; index++) perRun.push(await run(rounds));
 server.kill();
 
+/** Per contender: its median time over runs, and the median over runs of its ratio to the paired fetch. */
+const summary = Object.fromEntries(
+  compared.map((name) => [
+    name,
+    {
+      us: median(perRun.map((r) => r[name].contender)),
+      fetchUs: median(perRun.map((r) => r[name].fetch)),
+      ratio: median(perRun.map((r) => r[name].contender / r[name].fetch)),
+      ratios: perRun.map((r) => (r[name].contender / r[name].fetch).toFixed(3)),
+    },
+  ]),
+) as Record<Compared, { us: number; fetchUs: number; ratio: number; ratios: string[] }>;
+const fetchUs = median(perRun.flatMap((r) => compared.map((name) => r[name].fetch)));
 const size = await measureRuntimeSize();
-const result = {
-  date: new Date().toISOString().slice(0, 10),
-  machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`,
-  fetchUs: median(perRun.map((r) => r.fetch)),
-  clientUs: median(perRun.map((r) => r.client)),
-  timedUs: median(perRun.map((r) => r.clientWithTimeout)),
-  ratio: median(perRun.map((r) => r.ratio)),
-  timedRatio: median(perRun.map((r) => r.timedRatio)),
-  floorUs: median(perRun.map((r) => r.openapiFetch)),
-  floorRatio: median(perRun.map((r) => r.floorRatio)),
-  ratios: perRun.map((r) => r.ratio.toFixed(3)),
-  size,
-};
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}`;
+/** The µs are medians per request, the contender's beside those of the fetch it was paired with. */
+const row = (name: Compared) =>
+  `${summary[name].us.toFixed(1)} µs (fetch ${summary[name].fetchUs.toFixed(1)} µs), ratio **${summary[name].ratio.toFixed(3)}**`;
 
 const section = `<!-- client-bench:start -->
-Recorded ${result.date} on ${result.machine}, with \`pnpm --filter @vouchspec/client bench\`:
-${runs} runs of ${requestsPerRun} sequential \`GET /v1/customers/{customerId}\` requests per contender after ${warmup} warm-up
-requests each; keep-alive; a local server in its own process answering the spec's customer example. Each run times
-pairs of adjacent ${batch}-request batches (bare fetch and a client, in random order) and takes the median pair ratio,
-which cancels this virtual machine's slow speed drift; the reported ratio is the median over runs.
+Recorded ${date} on ${machine}, with \`pnpm --filter @vouchspec/client bench\`:
+${runs} runs; in each, every contender is paired with a bare fetch for ${rounds} rounds (after a ${warmup}-round warm-up),
+each round one \`GET /v1/customers/{customerId}\` from both in random order (keep-alive, to a local server in its own
+process answering the spec's customer example). A contender's cost is its median time per request; its ratio is
+that over the paired fetch's, and the reported ratio is the median over runs.
 
 | measure | result | target |
 |---|---|---|
-| bare \`fetch\` + \`json()\`, median per request | ${result.fetchUs.toFixed(1)} µs | |
-| \`client.GET\` (default options), median per request | ${result.clientUs.toFixed(1)} µs | |
-| overhead ratio, default client (median over runs of the median pair ratio) | **${result.ratio.toFixed(3)}** (runs: ${result.ratios.join(', ')}) | ≤ ${ratioTarget} |
-| openapi-fetch alone, configured as the client configures it | ${result.floorUs.toFixed(1)} µs, ratio **${result.floorRatio.toFixed(3)}** | (the floor any client built on it starts from) |
-| the client's own cost above openapi-fetch | ratio ${(result.ratio / result.floorRatio).toFixed(3)} | |
-| \`client.GET\` with \`timeoutMs\` armed | ${result.timedUs.toFixed(1)} µs, ratio ${result.timedRatio.toFixed(3)} | (an abort signal costs undici work on every request) |
+| bare \`fetch\` + \`json()\`, median per request over all pairings | ${fetchUs.toFixed(1)} µs | |
+| the same bare fetch again (control: the method's resolution) | ratio ${summary.control.ratio.toFixed(3)} (runs: ${summary.control.ratios.join(', ')}) | 1.000 |
+| \`client.GET\` (default options) | ${row('client')} (runs: ${summary.client.ratios.join(', ')}) | ≤ ${ratioTarget} |
+| openapi-fetch as it comes (\`createClient({ baseUrl, headers })\`) | ${row('stock')} | |
+| openapi-fetch configured as the client configures it, none of the client's own work | ${row('floor')} | (the floor of a client built on it) |
+| \`client.GET\` with \`timeoutMs\` armed | ${row('clientWithTimeout')} | (an abort signal costs undici work on every request) |
 | runtime size, both clients with openapi-fetch, min+gz | **${size.gzipped} B** (minified ${size.minified} B) | ≤ ${sizeBudgetBytes} B |
 <!-- client-bench:end -->`;
 console.log(section);
@@ -159,7 +158,7 @@ await writeFile(
     ? current.replace(marker, section)
     : `${current.trimEnd()}\n\n## @vouchspec/client: request overhead and size\n\n${section}\n`,
 );
-if (result.ratio > ratioTarget || size.gzipped > sizeBudgetBytes) {
+if (summary.client.ratio > ratioTarget || size.gzipped > sizeBudgetBytes) {
   console.error('client benchmark: a target was missed');
   process.exitCode = 1;
 }
