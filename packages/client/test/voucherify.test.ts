@@ -8,15 +8,19 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
+/** A client holding both the application and the management key pair. */
+const withBothKeyPairs = () =>
+  createVoucherifyClient({
+    baseUrl: server.url,
+    appId: 'app-id',
+    appToken: 'app-token',
+    managementId: 'mgmt-id',
+    managementToken: 'mgmt-token',
+  });
+
 describe('createVoucherifyClient', () => {
   it('sends the application key pair on customer operations, and nothing else', async () => {
-    const client = createVoucherifyClient({
-      baseUrl: server.url,
-      appId: 'app-id',
-      appToken: 'app-token',
-      managementId: 'mgmt-id',
-      managementToken: 'mgmt-token',
-    });
+    const client = withBothKeyPairs();
     const { data } = await client.GET('/v1/customers/{customerId}', {
       params: { path: { customerId: 'cust_1' } },
     });
@@ -50,13 +54,7 @@ describe('createVoucherifyClient', () => {
   });
 
   it('gives concurrent calls to different operations each their own credentials', async () => {
-    const client = createVoucherifyClient({
-      baseUrl: server.url,
-      appId: 'app-id',
-      appToken: 'app-token',
-      managementId: 'mgmt-id',
-      managementToken: 'mgmt-token',
-    });
+    const client = withBothKeyPairs();
     const ids = Array.from({ length: 20 }, (_, index) => `id_${index}`);
     await Promise.all(
       ids.map((id, index) =>
