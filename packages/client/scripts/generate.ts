@@ -180,8 +180,8 @@ function serverVariableTypes(ident: string, doc: OpenApiDocument): string[] {
 function facts(api: ApiId, ident: string, doc: OpenApiDocument): string[] {
   const schemes = doc.components?.securitySchemes ?? {};
   const securitySets: Record<string, string>[][] = [];
-  // Path → its security set, or METHOD → set where a path's operations differ. Only what the request
-  // cannot tell by itself is kept: every byte here ships to browsers.
+  // Path → METHOD → index of the operation's security set. Only what the request cannot tell by itself is
+  // kept: every byte here ships to browsers.
   const operations: Record<string, Record<string, number>> = {};
   const idempotent: string[] = [];
   const multipart: Record<string, Record<string, string>> = {};
