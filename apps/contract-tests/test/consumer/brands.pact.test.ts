@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
+  noContentInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -250,23 +251,11 @@ describe('Brands', () => {
   });
 
   describe('deleteBrand', () => {
-    const { path, params } = requestPath('voucherify', brandPath);
-
-    it('deleteBrand: deletes the brand of a project', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a brand exists')
-        .uponReceiving('deleteBrand: an existing brand')
-        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(brandPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('deleteBrand: deletes the brand of a project', () =>
+      noContentInteraction(pact, 'voucherify', 'deleteBrand', {
+        given: 'a project with a brand exists',
+        description: 'an existing brand',
+      }));
 
     it('deleteBrand: answers 404 for an unknown brand', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteBrand', {

@@ -5,7 +5,7 @@ import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   fromProviderState,

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
+  noContentInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -223,23 +224,11 @@ describe('Custom event schemas', () => {
   });
 
   describe('deleteCustomEventSchema', () => {
-    const { path, params } = requestPath('voucherify', schemaPath);
-
-    it('deleteCustomEventSchema: deletes a custom event schema', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a custom event schema exists')
-        .uponReceiving('deleteCustomEventSchema: an existing schema')
-        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(schemaPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('deleteCustomEventSchema: deletes a custom event schema', () =>
+      noContentInteraction(pact, 'voucherify', 'deleteCustomEventSchema', {
+        given: 'a project with a custom event schema exists',
+        description: 'an existing schema',
+      }));
 
     it('deleteCustomEventSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteCustomEventSchema', {

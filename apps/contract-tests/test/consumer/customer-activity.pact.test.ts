@@ -1,7 +1,7 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import { invalidCredentialsInteraction, notFoundInteraction } from './shared-interactions.js';
 import {
   appKeys,
   createPact,

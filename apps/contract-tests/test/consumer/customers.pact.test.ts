@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { invalidBodyInteraction, invalidCredentialsInteraction } from './error-interactions.js';
+import { invalidBodyInteraction, invalidCredentialsInteraction } from './shared-interactions.js';
 import {
   appKeys,
   createPact,

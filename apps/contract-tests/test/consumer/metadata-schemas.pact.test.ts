@@ -4,8 +4,9 @@ import { responseContract } from '../../src/spec-matchers.js';
 import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
+  noContentInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -228,23 +229,11 @@ describe('Metadata schemas', () => {
   });
 
   describe('deleteMetadataSchema', () => {
-    const { path, params } = requestPath('voucherify', schemaPath);
-
-    it('deleteMetadataSchema: deletes a metadata schema', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a metadata schema exists')
-        .uponReceiving('deleteMetadataSchema: an existing schema')
-        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(schemaPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('deleteMetadataSchema: deletes a metadata schema', () =>
+      noContentInteraction(pact, 'voucherify', 'deleteMetadataSchema', {
+        given: 'a project with a metadata schema exists',
+        description: 'an existing schema',
+      }));
 
     it('deleteMetadataSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteMetadataSchema', {

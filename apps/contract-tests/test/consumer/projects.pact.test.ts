@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
+  noContentInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -191,23 +192,11 @@ describe('Projects', () => {
   });
 
   describe('deleteProject', () => {
-    const { path, params } = requestPath('voucherify', projectPath);
-
-    it('deleteProject: deletes a project', async () => {
-      await pact
-        .addInteraction()
-        .given('a project exists')
-        .uponReceiving('deleteProject: an existing project')
-        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(projectPath, {
-            params: { path: { projectId: params.projectId } },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('deleteProject: deletes a project', () =>
+      noContentInteraction(pact, 'voucherify', 'deleteProject', {
+        given: 'a project exists',
+        description: 'an existing project',
+      }));
 
     it('deleteProject: answers 404 for an unknown project', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteProject', {

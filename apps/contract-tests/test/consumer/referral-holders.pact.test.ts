@@ -1,7 +1,11 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
-import { invalidCredentialsInteraction, notFoundInteraction } from './error-interactions.js';
+import {
+  invalidCredentialsInteraction,
+  noContentInteraction,
+  notFoundInteraction,
+} from './shared-interactions.js';
 import {
   appKeys,
   createPact,
@@ -345,21 +349,11 @@ describe('Referral code holders', () => {
   describe('removeReferralCodeHolder', () => {
     const { path, params } = requestPath('voucherify', holderPath);
 
-    it('removeReferralCodeHolder: removes a referee', async () => {
-      await pact
-        .addInteraction()
-        .given('a referral code with a referrer and a referee exists')
-        .uponReceiving('removeReferralCodeHolder: a referee of the code')
-        .withRequest('DELETE', path, (b) => b.headers(appKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(holderPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('removeReferralCodeHolder: removes a referee', () =>
+      noContentInteraction(pact, 'voucherify', 'removeReferralCodeHolder', {
+        given: 'a referral code with a referrer and a referee exists',
+        description: 'a referee of the code',
+      }));
 
     it('removeReferralCodeHolder: answers 403 for the referrer', async () => {
       await pact
@@ -394,21 +388,11 @@ describe('Referral code holders', () => {
   describe('removeReferralCodeHolderForCampaign', () => {
     const { path, params } = requestPath('voucherify', campaignHolderPath);
 
-    it('removeReferralCodeHolderForCampaign: removes a referee', async () => {
-      await pact
-        .addInteraction()
-        .given('a referral code with a referrer and a referee exists')
-        .uponReceiving('removeReferralCodeHolderForCampaign: a referee of the code')
-        .withRequest('DELETE', path, (b) => b.headers(appKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(campaignHolderPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('removeReferralCodeHolderForCampaign: removes a referee', () =>
+      noContentInteraction(pact, 'voucherify', 'removeReferralCodeHolderForCampaign', {
+        given: 'a referral code with a referrer and a referee exists',
+        description: 'a referee of the code',
+      }));
 
     it('removeReferralCodeHolderForCampaign: answers 403 for the referrer', async () => {
       await pact

@@ -4,8 +4,9 @@ import { responseContract } from '../../src/spec-matchers.js';
 import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
+  noContentInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -239,23 +240,11 @@ describe('Stacking rules', () => {
   });
 
   describe('deleteStackingRules', () => {
-    const { path, params } = requestPath('voucherify', rulesByIdPath);
-
-    it('deleteStackingRules: deletes the custom rules of a project', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with custom stacking rules exists')
-        .uponReceiving('deleteStackingRules: existing custom rules')
-        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(rulesByIdPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('deleteStackingRules: deletes the custom rules of a project', () =>
+      noContentInteraction(pact, 'voucherify', 'deleteStackingRules', {
+        given: 'a project with custom stacking rules exists',
+        description: 'existing custom rules',
+      }));
 
     it('deleteStackingRules: answers 404 for rules that do not exist', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteStackingRules', {

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
+  noContentInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   fromProviderState,
@@ -282,21 +283,11 @@ describe('Users', () => {
   describe('unassignUser', () => {
     const { path, params } = requestPath('voucherify', userPath);
 
-    it('unassignUser: removes a member who has access to another project', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with an organisation member exists')
-        .uponReceiving('unassignUser: a member with access to another project')
-        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(userPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('unassignUser: removes a member who has access to another project', () =>
+      noContentInteraction(pact, 'voucherify', 'unassignUser', {
+        given: 'a project with an organisation member exists',
+        description: 'a member with access to another project',
+      }));
 
     it('unassignUser: refuses to remove an organisation owner', async () => {
       await pact

@@ -1,6 +1,6 @@
 import type { MewsConnectorSchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
-import { invalidCredentialsInteraction } from './error-interactions.js';
+import { invalidCredentialsInteraction } from './shared-interactions.js';
 import {
   createPact,
   fromProviderState,

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   invalidBodyInteraction,
   invalidCredentialsInteraction,
+  noContentInteraction,
   notFoundInteraction,
-} from './error-interactions.js';
+} from './shared-interactions.js';
 import {
   createPact,
   managementKeys,
@@ -218,23 +219,11 @@ describe('Webhooks', () => {
   });
 
   describe('deleteWebhook', () => {
-    const { path, params } = requestPath('voucherify', webhookPath);
-
-    it('deleteWebhook: deletes a webhook', async () => {
-      await pact
-        .addInteraction()
-        .given('a project with a webhook exists')
-        .uponReceiving('deleteWebhook: an existing webhook')
-        .withRequest('DELETE', path, (b) => b.headers(managementKeys))
-        .willRespondWith(204)
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).DELETE(webhookPath, {
-            params: { path: params },
-          });
-          expect(error).toBeUndefined();
-          expect(response.status).toBe(204);
-        });
-    });
+    it('deleteWebhook: deletes a webhook', () =>
+      noContentInteraction(pact, 'voucherify', 'deleteWebhook', {
+        given: 'a project with a webhook exists',
+        description: 'an existing webhook',
+      }));
 
     it('deleteWebhook: answers 404 for an unknown webhook', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteWebhook', {

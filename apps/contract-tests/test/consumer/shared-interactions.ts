@@ -1,7 +1,8 @@
 /**
- * The error interactions every operation shares, written once: bad credentials (401) and a resource that
- * does not exist (404). Method, path, credentials and bodies come from the spec's description of the
- * operation; the call still goes through `@vouchspec/client`, with the same checks each test would make.
+ * The interactions many operations share, written once: bad credentials (401), a resource that does not
+ * exist (404), an invalid body (400) and a success that returns nothing (204). Method, path, credentials
+ * and bodies come from the spec's description of the operation; the call still goes through
+ * `@vouchspec/client`, with the same checks each test would make.
  */
 import type { PactV4 } from '@pact-foundation/pact';
 import { type ApiId, listOperations, type OperationInfo } from '@vouchspec/spec';
@@ -237,5 +238,38 @@ export async function invalidBodyInteraction(
       expect(result?.response.status).toBe(400);
       if (api === 'mews-connector') expect(result?.error).toMatchObject({ Message: expect.any(String) });
       else expect(result?.error).toMatchObject({ code: 400, key: expect.any(String) });
+    });
+}
+
+export interface NoContentCase {
+  /** The provider state that creates what the path names. */
+  given: string;
+  /** What the request acts on, after the operation id: `an existing brand`. */
+  description: string;
+}
+
+/**
+ * `<operationId>: <description>` → 204: the operation succeeds on what the provider state created and
+ * answers with no body. For Voucherify, whose 204s carry no documented headers.
+ */
+export async function noContentInteraction(
+  pact: PactV4,
+  api: 'voucherify',
+  operationId: string,
+  success: NoContentCase,
+): Promise<void> {
+  const op = operation(api, operationId);
+  const { path, params } = requestPath(api, op.path);
+  const body = documentedBody(api, op);
+  await pact
+    .addInteraction()
+    .given(success.given)
+    .uponReceiving(`${operationId}: ${success.description}`)
+    .withRequest(op.method.toUpperCase(), path, requestBuilder(api, op, false, body) as never)
+    .willRespondWith(204)
+    .executeTest(async (server) => {
+      const result = await call({ api, op, baseUrl: server.url, invalid: false, params, body });
+      expect(result?.error).toBeUndefined();
+      expect(result?.response.status).toBe(204);
     });
 }
