@@ -16,6 +16,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Wait this long before answering. */
   delayMs?: number;
+  /** Never answer (until the server closes): for timeouts and aborts that must not depend on timing. */
+  hold?: boolean;
   /** Drop the connection instead of answering (a network error for the client). */
   destroy?: boolean;
 }
@@ -29,6 +31,7 @@ export type Responder = (request: RecordedRequest, index: number) => Reply;
  */
 export async function startRecordingServer(replies: Reply[] | Responder = [{ status: 200, body: {} }]) {
   const requests: RecordedRequest[] = [];
+  const waiting: { count: number; resolve: () => void }[] = [];
   const respond: Responder =
     typeof replies === 'function'
       ? replies
@@ -46,6 +49,8 @@ export async function startRecordingServer(replies: Reply[] | Responder = [{ sta
       };
       const reply = respond(recorded, requests.length);
       requests.push(recorded);
+      for (const waiter of waiting.filter((w) => requests.length >= w.count)) waiter.resolve();
+      if (reply.hold) return;
       const send = () => {
         if (reply.destroy) {
           req.socket.destroy();
@@ -67,6 +72,12 @@ export async function startRecordingServer(replies: Reply[] | Responder = [{ sta
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    /** Resolves once `count` requests have fully arrived: synchronisation instead of guessed delays. */
+    received: (count: number) =>
+      new Promise<void>((resolve) => {
+        if (requests.length >= count) resolve();
+        else waiting.push({ count, resolve });
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -155,10 +155,18 @@ describe('retries', () => {
 });
 
 describe('timeouts and aborts', () => {
+  // Replies that never come make these independent of the machine's speed: a timeout or abort is the only
+  // way such a call can end. Attempts are counted at the fetch option, because an attempt aborted before
+  // its request reaches the server (a loaded machine) is still an attempt.
   it('times out each attempt and throws RequestTimeoutError when none finishes in time', async () => {
-    const client = await voucherify([{ ...ok, delayMs: 300 }], {
+    let attempts = 0;
+    const client = await voucherify([{ ...ok, hold: true }], {
       timeoutMs: 40,
       retry: { ...fast, attempts: 2 },
+      fetch: (url, init) => {
+        attempts++;
+        return fetch(url, init);
+      },
     });
     const failure = await getCustomer(client).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RequestTimeoutError);
@@ -167,29 +175,45 @@ describe('timeouts and aborts', () => {
       timeoutMs: 40,
       attempts: 2,
     });
-    expect(server?.requests).toHaveLength(2);
+    expect(attempts).toBe(2);
   });
 
   it('recovers when a later attempt is fast enough', async () => {
-    const client = await voucherify([{ ...ok, delayMs: 300 }, ok], { timeoutMs: 40, retry: fast });
+    // A generous timeout: the second reply is immediate, and only the first must time out.
+    const client = await voucherify([{ ...ok, hold: true }, ok], { timeoutMs: 1500, retry: fast });
     expect((await getCustomer(client)).response.status).toBe(200);
+    expect(server?.requests).toHaveLength(2);
   });
 
   it("stops at once, without retrying, when the caller's signal aborts", async () => {
-    const client = await voucherify([{ ...ok, delayMs: 500 }]);
+    const client = await voucherify([{ ...ok, hold: true }]);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('caller gave up')), 30);
-    const started = performance.now();
-    await expect(getCustomer(client, { signal: controller.signal })).rejects.toThrow('caller gave up');
-    expect(performance.now() - started).toBeLessThan(400);
+    const call = getCustomer(client, { signal: controller.signal });
+    await server?.received(1);
+    controller.abort(new Error('caller gave up'));
+    await expect(call).rejects.toThrow('caller gave up');
     expect(server?.requests).toHaveLength(1);
   });
 
   it('also stops while waiting between attempts', async () => {
-    const client = await voucherify([{ status: 429, headers: { 'Retry-After': '5' } }, ok]);
+    let answered: () => void = () => {};
+    const firstAnswer = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    // Retry-After far beyond the test's timeout: only the abort can end the wait.
+    const client = await voucherify([{ status: 429, headers: { 'Retry-After': '50' } }, ok], {
+      retry: { ...fast, maxRetryAfterMs: 60_000 },
+      fetch: async (url, init) => {
+        const response = await fetch(url, init);
+        answered();
+        return response;
+      },
+    });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('caller gave up')), 50);
-    await expect(getCustomer(client, { signal: controller.signal })).rejects.toThrow('caller gave up');
+    const call = getCustomer(client, { signal: controller.signal });
+    await firstAnswer;
+    controller.abort(new Error('caller gave up'));
+    await expect(call).rejects.toThrow('caller gave up');
     expect(server?.requests).toHaveLength(1);
   });
 });
