@@ -1,8 +1,10 @@
 /**
- * Read access to the bundled documents for the repo's own tools (client generator, mock server, contract
- * tests, docs). Everything here is derived from `dist/<api>.json`; nothing restates the spec.
+ * Read access to the bundled documents: load them, list their operations, resolve references and flatten
+ * schemas. The client generator, the mock server, the conformance suite and the docs all read the spec
+ * through this; everything is derived from `dist/<api>.json`, and nothing restates the spec.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
 export type { OpenAPIV3_1 };
@@ -37,8 +39,9 @@ export interface OperationInfo {
   deprecated: boolean;
 }
 
+/** The bundle's path on disk (the same from the source in `src/` and the build in `dist/`). */
 export function bundleFile(api: ApiId): string {
-  return new URL(`../dist/${api}.json`, import.meta.url).pathname;
+  return fileURLToPath(new URL(`../dist/${api}.json`, import.meta.url));
 }
 
 const cache = new Map<ApiId, OpenApiDocument>();
@@ -156,4 +159,58 @@ export function flatten(doc: OpenApiDocument, raw: SchemaObject | undefined): Fl
   };
   visit(raw);
   return out;
+}
+
+const operationsByDocument = new WeakMap<OpenApiDocument, OperationInfo[]>();
+
+/** The operation with this operationId; throws, naming the API, when there is none. */
+export function findOperation(
+  api: ApiId,
+  operationId: string,
+  doc: OpenApiDocument = loadBundle(api),
+): OperationInfo {
+  let operations = operationsByDocument.get(doc);
+  if (!operations) {
+    operations = listOperations(api, doc);
+    operationsByDocument.set(doc, operations);
+  }
+  const op = operations.find((o) => o.operationId === operationId);
+  if (!op) throw new Error(`${api} has no operation ${operationId}`);
+  return op;
+}
+
+/** A copy of an operation's first documented request body example. */
+export function requestExample<T = unknown>(
+  api: ApiId,
+  operationId: string,
+  mediaType = 'application/json',
+): T {
+  const doc = loadBundle(api);
+  const example = firstExample(doc, findOperation(api, operationId, doc).requestBody?.content[mediaType]);
+  if (example === undefined)
+    throw new Error(`${api}:${operationId} documents no ${mediaType} request example`);
+  return structuredClone(example) as T;
+}
+
+/** A copy of the first documented JSON body example of an operation's response with this status. */
+export function responseExample<T = unknown>(api: ApiId, operationId: string, status: number): T {
+  const doc = loadBundle(api);
+  const media = findOperation(api, operationId, doc).responses[String(status)]?.content?.['application/json'];
+  const example = firstExample(doc, media);
+  if (example === undefined) throw new Error(`${api}:${operationId} documents no JSON example for ${status}`);
+  return structuredClone(example) as T;
+}
+
+/** The documented example of each path parameter of a path template, e.g. `{ customerId: 'cust_…' }`. */
+export function pathParameterExamples(api: ApiId, template: string): Record<string, string> {
+  const op = listOperations(api).find((o) => o.path === template);
+  if (!op) throw new Error(`${api} has no path ${template}`);
+  const examples: Record<string, string> = {};
+  for (const parameter of op.parameters.filter((p) => p.in === 'path')) {
+    const value = parameter.example ?? (parameter.schema as SchemaObject | undefined)?.example;
+    if (typeof value !== 'string')
+      throw new Error(`${template}: path parameter ${parameter.name} documents no example`);
+    examples[parameter.name] = value;
+  }
+  return examples;
 }

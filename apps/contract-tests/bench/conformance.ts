@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import type { ConformanceReport } from '../src/reports.js';
+import type { ConformanceReport } from '@vouchspec/conformance';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const targetSeconds = 60;

@@ -1,6 +1,6 @@
 /**
- * Credentials for the two sides of the contract. Pact files only ever hold the placeholders (the mock
- * server's public defaults); real values come from the environment at verification time.
+ * The credentials the consumer tests record: the mock server's public placeholders, so a pact replays
+ * against the mock as is; the conformance suite swaps real values in at verification time.
  */
 import { defaultCredentials, type MockCredentials } from '@vouchspec/mock-server';
 

@@ -5,15 +5,18 @@
 import { MatchersV3 } from '@pact-foundation/pact';
 import {
   type ApiId,
+  findOperation,
   firstExample,
   flatten,
-  listOperations,
   loadBundle,
   type OpenAPIV3_1,
   type OpenApiDocument,
+  pathParameterExamples,
   resolve,
   type SchemaObject,
 } from '@vouchspec/spec';
+
+export { requestExample } from '@vouchspec/spec';
 
 const { atLeastLike, boolean, decimal, eachLike, equal, integer, regex, string, uuid } = MatchersV3;
 
@@ -107,9 +110,7 @@ export function matcherFor(
 /** The spec's JSON schema and first example for an operation's response. */
 export function responseContract(api: ApiId, operationId: string, status: number) {
   const doc = loadBundle(api);
-  const op = listOperations(api, doc).find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`${api} has no operation ${operationId}`);
-  const media = op.responses[String(status)]?.content?.['application/json'];
+  const media = findOperation(api, operationId, doc).responses[String(status)]?.content?.['application/json'];
   if (!media) throw new Error(`${operationId} documents no JSON body for ${status}`);
   return { doc, schema: media.schema as SchemaObject, example: firstExample(doc, media) };
 }
@@ -137,28 +138,13 @@ export function responseHeaders(
   status: number,
 ): Record<string, MatchersV3.Matcher<string>> {
   const doc = loadBundle(api);
-  const op = listOperations(api, doc).find((o) => o.operationId === operationId);
-  const headers = op?.responses[String(status)]?.headers ?? {};
+  const headers = findOperation(api, operationId, doc).responses[String(status)]?.headers ?? {};
   return Object.fromEntries(
     Object.entries(headers)
       .map(([name, raw]) => [name, resolve<OpenAPIV3_1.HeaderObject>(doc, raw)] as const)
       .filter(([, header]) => header.required)
       .map(([name, header]) => [name, regex('.+', String(header.example ?? 'example'))]),
   );
-}
-
-/** The spec's documented request body example for an operation. */
-export function requestExample<T = unknown>(
-  api: ApiId,
-  operationId: string,
-  mediaType = 'application/json',
-): T {
-  const doc = loadBundle(api);
-  const op = listOperations(api, doc).find((o) => o.operationId === operationId);
-  const example = firstExample(doc, op?.requestBody?.content[mediaType]);
-  if (example === undefined)
-    throw new Error(`${api}:${operationId} documents no ${mediaType} request example`);
-  return structuredClone(example) as T;
 }
 
 /** The names of a path template's parameters: `'/a/{x}/b/{y}'` → `'x' | 'y'`. */
@@ -176,16 +162,8 @@ export function requestPath<Template extends string>(
   template: Template,
   literal: Partial<Record<PathParameterNames<Template>, string>> = {},
 ): { path: MatchersV3.Matcher<string> | string; params: Record<PathParameterNames<Template>, string> } {
-  const op = listOperations(api).find((o) => o.path === template);
-  if (!op) throw new Error(`${api} has no path ${template}`);
   const fixed = literal as Record<string, string>;
-  const params: Record<string, string> = {};
-  for (const parameter of op.parameters.filter((p) => p.in === 'path')) {
-    const value = fixed[parameter.name] ?? parameter.example ?? (parameter.schema as SchemaObject)?.example;
-    if (typeof value !== 'string')
-      throw new Error(`${template}: path parameter ${parameter.name} documents no example`);
-    params[parameter.name] = value;
-  }
+  const params: Record<string, string> = { ...pathParameterExamples(api, template), ...fixed };
   const fill = (name: string) => encodeURIComponent(params[name] ?? '');
   const example = template.replace(/\{(\w+)\}/g, (_, name: string) => fill(name));
   const result = { params: params as Record<PathParameterNames<Template>, string> };

@@ -1,4 +1,5 @@
-import createClient, { type Client, type ClientOptions, type FetchOptions } from 'openapi-fetch';
+import type { Client, ClientOptions, FetchOptions } from 'openapi-fetch';
+import * as openapiFetch from 'openapi-fetch';
 import type { OperationContext } from './context.js';
 import { unwrap } from './errors.js';
 import { toFormData } from './multipart.js';
@@ -6,6 +7,17 @@ import { OutgoingRequest, preparing } from './outgoing.js';
 import { pathSerializer } from './path.js';
 import { serializeQuery } from './query.js';
 import { type Fetch, type ResilienceOptions, resilientFetch } from './retry.js';
+
+/**
+ * openapi-fetch's `createClient`, from either of its builds. Its CommonJS build sets `exports.default`
+ * under an `__esModule` flag, and a bundler's interop in our CommonJS output may hand over that whole
+ * exports object as the default; taking the function from wherever it landed keeps `require()` working.
+ */
+const createClient = (
+  typeof openapiFetch.default === 'function'
+    ? openapiFetch.default
+    : (openapiFetch.default as unknown as { default: typeof openapiFetch.default }).default
+) as typeof openapiFetch.default;
 
 /** Options both clients share. */
 export interface CommonClientOptions extends ResilienceOptions {

@@ -1,12 +1,12 @@
+import type { MewsConnectorSchemas, MewsConnectorPaths as SpecPaths } from '@vouchspec/spec/types';
 import { type ApiClient, buildClient, type CommonClientOptions } from './client.js';
-import type { components, paths } from './generated/mews-connector.js';
 import { mewsConnectorFacts, mewsConnectorServers } from './generated/operations.js';
 
-export type MewsConnectorSchemas = components['schemas'];
+export type { MewsConnectorSchemas };
 export type MewsEnvironment = (typeof mewsConnectorServers)[number]['environment'];
 
 /** The credentials every Connector API body carries; the client fills them in. */
-type Envelope = components['schemas']['ConnectorRequest'];
+type Envelope = MewsConnectorSchemas['ConnectorRequest'];
 type WithOptionalEnvelope<Body> = Body extends Envelope
   ? Omit<Body, keyof Envelope> & Partial<Envelope>
   : Body;
@@ -20,7 +20,7 @@ type WithoutEnvelope<Operation> = Operation extends {
 
 /** The spec's paths, with the envelope fields optional because the client supplies them. */
 export type MewsConnectorPaths = {
-  [Path in keyof paths]: { [Method in keyof paths[Path]]: WithoutEnvelope<paths[Path][Method]> };
+  [Path in keyof SpecPaths]: { [Method in keyof SpecPaths[Path]]: WithoutEnvelope<SpecPaths[Path][Method]> };
 };
 export type MewsConnectorClient = ApiClient<MewsConnectorPaths, (typeof mewsConnectorFacts)['pagination']>;
 

@@ -1,3 +1,4 @@
+import type { VoucherifyPaths, VoucherifySchemas } from '@vouchspec/spec/types';
 import { type ApiClient, buildClient, type CommonClientOptions } from './client.js';
 import { MissingCredentialsError } from './errors.js';
 import {
@@ -6,11 +7,9 @@ import {
   voucherifySecuritySets,
   voucherifyServers,
 } from './generated/operations.js';
-import type { components, paths } from './generated/voucherify.js';
 
-export type VoucherifyPaths = paths;
-export type VoucherifySchemas = components['schemas'];
 export type { VoucherifyCluster } from './generated/operations.js';
+export type { VoucherifyPaths, VoucherifySchemas };
 export type VoucherifyClient = ApiClient<VoucherifyPaths, (typeof voucherifyFacts)['pagination']>;
 
 export interface VoucherifyCredentials {

@@ -1,0 +1,91 @@
+import { fork } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
+import type { ProviderTarget } from './target.js';
+import type { InteractionResult } from './verify.js';
+import type { WorkerMessage, WorkerRequest } from './verify-worker.js';
+
+export interface VerifiedInteraction extends InteractionResult {
+  /** The Pact verifier's own report for this interaction (plain text). */
+  log?: string;
+}
+
+/**
+ * The numbered mismatches of a verifier report, on one line: `has status code 200: expected 200 but was 404;
+ * has a matching body: $ -> …`.
+ */
+export function mismatchSummary(log: string): string | undefined {
+  const failures = log.split(/^Failures:\s*$/m)[1];
+  if (!failures) return undefined;
+  const items = [...failures.matchAll(/^\s*\d+\.\d+\) (.+)\n\s*(.+)$/gm)].map(
+    ([, what, detail]) => `${what}: ${detail?.trim()}`,
+  );
+  return items.length > 0 ? items.join('; ') : undefined;
+}
+
+// From the sources (this package's tests) the worker is TypeScript and runs through tsx; the build ships
+// it as JavaScript next to this module.
+const fromSource = import.meta.url.endsWith('.ts');
+const worker = new URL(fromSource ? './verify-worker.ts' : './verify-worker.js', import.meta.url);
+
+/** Each single-interaction verification run starts its report with this line. */
+const reportStart = /^\s*Verifying a pact between/m;
+
+/**
+ * Verifies a pact in a child process and returns per-interaction verdicts with the verifier's report for
+ * each. Credentials reach the child over IPC, never through argv or the environment.
+ */
+export function runVerification(
+  target: ProviderTarget,
+  pactPath: string,
+  onResult: (result: InteractionResult) => void = () => {},
+  only?: number[],
+): Promise<VerifiedInteraction[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(worker, [], {
+      execArgv: fromSource ? ['--import', 'tsx'] : [],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    const results: InteractionResult[] = [];
+    let failure: string | undefined;
+    child.on('message', (message: WorkerMessage) => {
+      if (message.type === 'result') {
+        results.push(message.result);
+        onResult(message.result);
+      } else if (message.type === 'error') failure = message.message;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (failure) return reject(new Error(failure));
+      if (code !== 0)
+        return reject(
+          new Error(`verification worker exited with code ${code}\n${stripVTControlCharacters(output)}`),
+        );
+      const reports = stripVTControlCharacters(output)
+        .split(reportStart)
+        .slice(1)
+        .map((text) => `Verifying a pact between${text}`.trim());
+      let next = 0;
+      resolve(
+        results.map((result) => {
+          if (!result.ranVerifier) return result;
+          const log = reports[next++];
+          // The verifier's own error says only that verification failed; its report says what did not match.
+          const reason =
+            result.verdict === 'failed' && /^Verf?ication failed$/i.test(result.reason ?? '') && log
+              ? (mismatchSummary(log) ?? result.reason)
+              : result.reason;
+          return { ...result, log, reason };
+        }),
+      );
+    });
+    child.send({ target, pactPath, only } satisfies WorkerRequest);
+  });
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { responseExample } from '@vouchspec/spec';
+import type { VoucherifySchemas } from '@vouchspec/spec/types';
+import type { ProviderTarget } from '../../target.js';
+import { seedMock } from '../mock-only.js';
+import type { InjectedValues, StateDefinition, StateDefinitions } from '../types.js';
+import { createProject, deleteProject } from './projects.js';
+
+type CampaignTemplate = VoucherifySchemas['CampaignTemplate'];
+
+/** Why template states need the mock: the public API can copy and list templates, but not save new ones. */
+const mockOnly = 'campaign templates are saved in the dashboard; the public API cannot create them';
+
+const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** A fresh template id in Voucherify's shape: `camptpl_` and 24 base-62 characters. */
+function templateId(): string {
+  return `camptpl_${[...randomBytes(24)].map((byte) => base62[byte % base62.length]).join('')}`;
+}
+
+/** The templates of the spec's documented list page (oldest first), with fresh ids. */
+function documentedTemplates(): CampaignTemplate[] {
+  const example = responseExample('voucherify', 'listCampaignTemplates', 200);
+  return (
+    (example as VoucherifySchemas['CampaignTemplateList']).data?.map((t) => ({ ...t, id: templateId() })) ??
+    []
+  );
+}
+
+/** Saves templates into a project, straight into the mock. */
+async function seedTemplates(target: ProviderTarget, projectId: string, templates: CampaignTemplate[]) {
+  await seedMock(target, {
+    voucherify: { campaignTemplates: templates.map((template) => ({ ...template, project_id: projectId })) },
+  });
+}
+
+/**
+ * A project (created through the API) holding the documented templates. Returns the project and its oldest
+ * template, a `DISCOUNT_COUPONS` one.
+ */
+async function projectWithTemplates(target: ProviderTarget): Promise<InjectedValues> {
+  const projectId = await createProject(target);
+  const templates = documentedTemplates();
+  await seedTemplates(target, projectId, templates);
+  return { projectId, campaignTemplateId: templates[0]?.id ?? '' };
+}
+
+/** Removes every project a state created; all their templates go with them. */
+async function removeProjects(target: ProviderTarget, injected: InjectedValues): Promise<void> {
+  for (const key of ['projectId', 'destinationProjectId'])
+    if (injected[key] !== undefined) await deleteProject(target, String(injected[key]));
+}
+
+const teardown: StateDefinition['teardown'] = async (target, _params, injected) =>
+  removeProjects(target, injected);
+
+export const states: StateDefinitions = {
+  'a project with campaign templates exists': {
+    mockOnly,
+    setup: projectWithTemplates,
+    teardown,
+  },
+  'a project with campaign templates and a destination project exist': {
+    mockOnly,
+    async setup(target) {
+      const source = await projectWithTemplates(target);
+      return { ...source, destinationProjectId: await createProject(target) };
+    },
+    teardown,
+  },
+  'a project with campaign templates and a destination project holding a template of that name exist': {
+    mockOnly,
+    async setup(target, params) {
+      const source = await projectWithTemplates(target);
+      const destinationProjectId = await createProject(target);
+      const [template] = documentedTemplates();
+      if (!template) throw new Error('the spec documents no campaign template to seed');
+      await seedTemplates(target, destinationProjectId, [{ ...template, name: String(params.name) }]);
+      return { ...source, destinationProjectId };
+    },
+    teardown,
+  },
+  'a project and a destination project for campaign template copies exist': {
+    async setup(target) {
+      return { projectId: await createProject(target), destinationProjectId: await createProject(target) };
+    },
+    teardown,
+  },
+};

@@ -1,0 +1,77 @@
+import { requestExample } from '@vouchspec/spec';
+import type { VoucherifySchemas } from '@vouchspec/spec/types';
+import type { ProviderTarget } from '../../target.js';
+import { unwrap, voucherify } from '../clients.js';
+import type { StateDefinitions } from '../types.js';
+
+/** The `source_id` a state's customer gets when the interaction names none. */
+const defaultSourceId = 'vouchspec-contract-customer';
+
+/**
+ * Creates (or, since `source_id` is an upsert key, resets) a customer with the documented details through the
+ * public API and returns its Voucherify id. A leftover with the same `source_id` on a real account is brought
+ * back to the documented details, so interactions see the same customer on every run.
+ */
+export async function createCustomer(
+  target: ProviderTarget,
+  sourceId: string,
+  overrides: Partial<VoucherifySchemas['CustomerCreate']> = {},
+): Promise<string> {
+  const details = requestExample<VoucherifySchemas['CustomerCreate']>('voucherify', 'createCustomer');
+  const customer = unwrap(
+    await voucherify(target).POST('/v1/customers', {
+      body: { ...details, ...overrides, source_id: sourceId },
+    }),
+  );
+  if (!customer.id) throw new Error(`customer ${sourceId} came back without an id`);
+  return customer.id;
+}
+
+/** Deletes a customer by Voucherify id or `source_id`; one that is gone already is fine. */
+export async function removeCustomer(target: ProviderTarget, customerId: string): Promise<void> {
+  const { response } = await voucherify(target).DELETE('/v1/customers/{customerId}', {
+    params: { path: { customerId } },
+  });
+  if (!response.ok && response.status !== 404)
+    throw new Error(`could not delete customer ${customerId}: HTTP ${response.status}`);
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const sourceIdsOf = (params: Record<string, unknown>) =>
+  Array.isArray(params.sourceIds) ? params.sourceIds.map(String) : [];
+
+export const states: StateDefinitions = {
+  /**
+   * Params: `source_id` (default `vouchspec-contract-customer`), and optionally `name` and `email` to use
+   * instead of the documented ones. Injects `customerId`, the Voucherify id.
+   */
+  'a customer exists': {
+    async setup(target, params) {
+      const sourceId = text(params.source_id) ?? defaultSourceId;
+      const name = text(params.name);
+      const email = text(params.email);
+      const customerId = await createCustomer(target, sourceId, {
+        ...(name !== undefined ? { name } : {}),
+        ...(email !== undefined ? { email } : {}),
+      });
+      return { customerId };
+    },
+    async teardown(target, _params, { customerId }) {
+      await removeCustomer(target, String(customerId));
+    },
+  },
+  /**
+   * For interactions that create customers by `source_id` (create, bulk updates, CSV imports). Params:
+   * `sourceIds`. Leftovers of an earlier run are removed first, so creating really creates; the customers are
+   * removed again afterwards. Bulk updates and imports run in the background on a real server, so a customer
+   * the job creates after the teardown stays until the next run's setup removes it.
+   */
+  'customers with these source ids are removed afterwards': {
+    async setup(target, params) {
+      for (const sourceId of sourceIdsOf(params)) await removeCustomer(target, sourceId);
+    },
+    async teardown(target, params) {
+      for (const sourceId of sourceIdsOf(params)) await removeCustomer(target, sourceId);
+    },
+  },
+};

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/** `vouchspec-mock` (`pnpm mock` in the repository): serves both APIs on one port until interrupted. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { startMockServer } from './server.js';
+
+const usage = `Usage: vouchspec-mock [options]
+
+Serves the Voucherify and Mews Connector APIs from the vouchspec bundles, with in-memory state.
+
+Options:
+  --port <n>            Port to listen on (env VOUCHSPEC_MOCK_PORT; default 4010; 0 picks a free port)
+  --host <addr>         Address to bind (env VOUCHSPEC_MOCK_HOST; default 127.0.0.1)
+  --seed <file>         JSON file of initial data, as accepted by POST /__admin/seed
+  --credentials <file>  JSON file of credentials to accept instead of the defaults, e.g.
+                        {"voucherify": {"X-App-Id": "…", "X-App-Token": "…"}, "mews-connector": {"AccessToken": "…"}}
+  --quiet               No per-request log lines
+  -v, --version         Print the version
+  -h, --help            Show this help
+
+Admin endpoints (not part of either API): POST /__admin/reset, POST /__admin/seed, GET /__admin/state,
+GET /__admin/operations.`;
+
+function readJson(file: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read ${what} file ${file}: ${(error as Error).message}`);
+  }
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid port "${raw}": use 0–65535`);
+  return port;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      credentials: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  if (values.version) {
+    console.log(createRequire(import.meta.url)('../package.json').version);
+    return;
+  }
+  const server = await startMockServer({
+    port: parsePort(values.port ?? process.env.VOUCHSPEC_MOCK_PORT ?? '4010'),
+    host: values.host ?? process.env.VOUCHSPEC_MOCK_HOST ?? '127.0.0.1',
+    seed: values.seed ? readJson(values.seed, 'seed') : undefined,
+    credentials: values.credentials ? readJson(values.credentials, 'credentials') : undefined,
+    onLog: values.quiet ? undefined : (line) => console.log(line),
+  });
+  const stateful = server.operations.filter((o) => o.stateful).length;
+  console.log(
+    `vouchspec mock server listening on ${server.url} — ${server.operations.length} operations ` +
+      `(${stateful} stateful, ${server.operations.length - stateful} from examples). Ctrl-C to stop.`,
+  );
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: Error) => {
+  console.error(`mock: ${error.message}`);
+  process.exit(1);
+});

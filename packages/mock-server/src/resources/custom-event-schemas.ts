@@ -1,0 +1,78 @@
+import type { VoucherifySchemas } from '@vouchspec/spec/types';
+import type { Handler, RequestContext } from '../api.js';
+import { HttpError } from '../http.js';
+import { voucherifyId } from '../ids.js';
+import { dataList, requireProject, requireScoped, scoped, timestamp } from './common.js';
+
+type CustomEventSchema = VoucherifySchemas['CustomEventSchema'];
+type CustomEventSchemaCreate = VoucherifySchemas['CustomEventSchemaCreate'];
+type CustomEventSchemaUpdate = VoucherifySchemas['CustomEventSchemaUpdate'];
+type Properties = VoucherifySchemas['CustomEventSchemaDefinition']['properties'];
+
+const resourceType = 'custom-event-schema';
+
+function projectSchemas(ctx: RequestContext): Map<string, CustomEventSchema> {
+  return scoped(ctx.state.customEventSchemas, requireProject(ctx).id);
+}
+
+function requireSchema(ctx: RequestContext): CustomEventSchema {
+  return requireScoped(ctx, ctx.state.customEventSchemas, 'customEventSchemaId', resourceType);
+}
+
+/**
+ * Merges sent property definitions into the current ones: each field sent replaces the stored one, so
+ * `{deleted: true}` alone deactivates a property without losing its type. New properties start active.
+ */
+function mergeProperties(current: Properties, sent: Properties): Properties {
+  const merged: Properties = { ...current };
+  for (const [name, definition] of Object.entries(sent)) {
+    merged[name] = { deleted: false, ...current[name], ...definition };
+  }
+  return merged;
+}
+
+/** An event name must be non-blank and unique in its project, since events are tracked by name. */
+function checkName(ctx: RequestContext, name: string, schemas: Map<string, CustomEventSchema>): void {
+  if (name.trim() === '')
+    throw new HttpError(400, 'Invalid payload', 'body.name: the event name must not be empty');
+  if ([...schemas.values()].some((schema) => schema.name === name))
+    throw new HttpError(
+      409,
+      'Duplicated resource found',
+      `A custom event schema named ${name} already exists in project ${ctx.params.path.projectId}`,
+    );
+}
+
+export const customEventSchemaHandlers: Record<string, Handler> = {
+  createCustomEventSchema: (ctx) => {
+    const input = ctx.body as CustomEventSchemaCreate;
+    const schemas = projectSchemas(ctx);
+    checkName(ctx, input.name, schemas);
+    const schema: CustomEventSchema = {
+      id: voucherifyId('ms'),
+      name: input.name,
+      schema: { properties: mergeProperties({}, input.schema.properties) },
+      created_at: timestamp(),
+      object: 'custom-event-schema',
+    };
+    schemas.set(schema.id, schema);
+    return { status: 200, body: schema };
+  },
+  listCustomEventSchemas: (ctx) => ({ status: 200, body: dataList([...projectSchemas(ctx).values()]) }),
+  getCustomEventSchema: (ctx) => ({ status: 200, body: requireSchema(ctx) }),
+  updateCustomEventSchema: (ctx) => {
+    const schema = requireSchema(ctx);
+    const input = ctx.body as CustomEventSchemaUpdate & { name?: unknown };
+    // The update schema has no `name`; say so rather than silently keep the old one.
+    if (input.name !== undefined && input.name !== schema.name)
+      throw new HttpError(400, 'Invalid payload', 'body.name: the event name cannot be changed');
+    if (input.schema)
+      schema.schema = { properties: mergeProperties(schema.schema.properties, input.schema.properties) };
+    schema.updated_at = timestamp();
+    return { status: 200, body: schema };
+  },
+  deleteCustomEventSchema: (ctx) => {
+    projectSchemas(ctx).delete(requireSchema(ctx).id);
+    return { status: 204 };
+  },
+};

@@ -1,0 +1,83 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exampleWorld } from './fixtures/world.js';
+
+// The built bin, as `vouchspec-mock` runs it for users (turbo builds before testing).
+const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const running: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill();
+});
+
+/** Starts `vouchspec-mock` and resolves once it says where it listens (or rejects when it exits). */
+function start(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk;
+  });
+  const listening = new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', () => {
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (url) resolve(url);
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+  // Only a caller that awaits `listening` cares whether the program came up.
+  listening.catch(() => {});
+  return { listening, output: () => output, exited: new Promise<number | null>((r) => child.on('exit', r)) };
+}
+
+describe('vouchspec-mock (the CLI)', () => {
+  it('loads a seed file and a credentials file, and logs one line per request', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vouchspec-cli-'));
+    try {
+      await writeFile(join(dir, 'seed.json'), JSON.stringify(exampleWorld()));
+      await writeFile(
+        join(dir, 'credentials.json'),
+        JSON.stringify({ voucherify: { 'X-App-Token': 'cli-token' } }),
+      );
+      const server = start([
+        '--port',
+        '0',
+        '--seed',
+        join(dir, 'seed.json'),
+        '--credentials',
+        join(dir, 'credentials.json'),
+      ]);
+      const url = await server.listening;
+      const headers = { 'X-App-Id': 'mock-app-id', 'X-App-Token': 'cli-token' };
+      const res = await fetch(`${url}/v1/customers/cust_6S8qOP0ZU3ryDQuYhGbwBsvr`, { headers });
+      expect(res.status).toBe(200);
+      const refused = await fetch(`${url}/v1/customers/cust_6S8qOP0ZU3ryDQuYhGbwBsvr`, {
+        headers: { ...headers, 'X-App-Token': 'mock-app-token' },
+      });
+      expect(refused.status).toBe(401);
+      await expect
+        .poll(() => server.output())
+        .toMatch(/GET \/v1\/customers\/cust_6S8qOP0ZU3ryDQuYhGbwBsvr 401 [\d.]+ms voucherify:getCustomer/);
+      expect(server.output()).toMatch(
+        /GET \/v1\/customers\/cust_6S8qOP0ZU3ryDQuYhGbwBsvr 200 [\d.]+ms voucherify:getCustomer/,
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses bad options with a clear message and exit code 1', async () => {
+    const badPort = start(['--port', 'eighty']);
+    expect(await badPort.exited).toBe(1);
+    expect(badPort.output()).toContain('mock: Invalid port "eighty": use 0–65535');
+    const missingSeed = start(['--port', '0', '--seed', '/nonexistent/seed.json']);
+    expect(await missingSeed.exited).toBe(1);
+    expect(missingSeed.output()).toContain('mock: Cannot read seed file /nonexistent/seed.json');
+  });
+});

@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+// Starting a mock compiles a validator for every operation, which is CPU-bound: beside turbo's other tasks
+// on two cores it has taken over 10 s. The timeouts only guard against hangs; they measure nothing.
+export default defineConfig({
+  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+});
