@@ -85,25 +85,32 @@ export function landingPage(apis: ApiSummary[]): string {
 </div></header>
 <main>
 <h2 id="use">Use it</h2>
+<p>Four packages on npm, for Node.js 20.19 or later, released together under one version.</p>
 <div class="grid">
   <div class="card">
     <h3>The client</h3>
-    <p>Typed requests and responses for every operation, the right credentials per operation, retries, timeouts, query and multipart encoding. Every sample in the reference is type-checked against it.</p>
-    <pre><code>pnpm --filter @vouchspec/client build
-pnpm --filter @vouchspec/client pack   # then npm install the tarball</code></pre>
-  </div>
-  <div class="card">
-    <h3>The conformance suite</h3>
-    <p>Records the contract through the client, checks it against the spec, and verifies every interaction against the embedded mock server, or your account when its credentials are set.</p>
-    <pre><code>pnpm conformance
-# against your sandbox: set VOUCHERIFY_CLUSTER and the four
-# VOUCHERIFY_* key variables, then
-pnpm conformance --provider voucherify</code></pre>
+    <p>Typed requests and responses for every operation, the right credentials per operation, retries, timeouts, query and multipart encoding. ESM and CommonJS. Every sample in the reference is type-checked against it.</p>
+    <pre><code>npm install @vouchspec/client</code></pre>
   </div>
   <div class="card">
     <h3>The mock server</h3>
-    <p>Both APIs, stateful and validated against the spec, with the vendors' error bodies, for development and tests without credentials.</p>
-    <pre><code>pnpm mock --port 4010</code></pre>
+    <p>Both APIs, stateful and validated against the spec, with the vendors' error bodies, for development and tests without credentials: a command, or <code>startMockServer()</code> in your test set-up.</p>
+    <pre><code>npm install --save-dev @vouchspec/mock-server
+npx vouchspec-mock --port 4010</code></pre>
+  </div>
+  <div class="card">
+    <h3>The conformance suite</h3>
+    <p>The recorded contract (every operation, its success and its errors) checked against the spec and verified against the embedded mock server, or your account when its credentials are set.</p>
+    <pre><code>npm install --save-dev @vouchspec/conformance
+npx vouchspec-conformance
+# against your sandbox: set VOUCHERIFY_CLUSTER and the four
+# VOUCHERIFY_* key variables, then
+npx vouchspec-conformance --provider voucherify</code></pre>
+  </div>
+  <div class="card">
+    <h3>The spec</h3>
+    <p>The bundled OpenAPI 3.1 documents of both APIs as JSON and YAML, their TypeScript types, and a small runtime to list operations and validate against them.</p>
+    <pre><code>npm install @vouchspec/spec</code></pre>
   </div>
 </div>
 ${apis.map(apiSection).join('\n')}

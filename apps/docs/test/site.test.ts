@@ -1,5 +1,5 @@
 /** The built files themselves: complete, and unable to load anything from another host. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { apiIds, listOperations } from '@vouchspec/spec';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../src/reference.js';
@@ -25,6 +25,26 @@ describe('docs site files', () => {
     for (const api of apiIds)
       for (const op of listOperations(api))
         expect(html).toContain(`href="./${api}.html#operation/${op.operationId}"`);
+  });
+
+  it('landing page tells users how to install each published package, as the README does', () => {
+    const html = page('index.html');
+    const root = new URL('../../../', import.meta.url);
+    const published = ['spec', ...readdirSync(new URL('packages/', root)).map((dir) => `packages/${dir}`)]
+      .map((dir) => JSON.parse(readFileSync(new URL(`${dir}/package.json`, root), 'utf8')))
+      .filter((manifest) => !manifest.private)
+      .map((manifest) => manifest.name as string);
+    expect(published).toHaveLength(4);
+    const readme = readFileSync(new URL('README.md', root), 'utf8');
+    for (const name of published) {
+      const install = new RegExp(`npm install (--save-dev )?${name}\\b`);
+      expect(html, name).toMatch(install);
+      expect(readme, name).toMatch(install);
+    }
+    for (const bin of ['npx vouchspec-mock', 'npx vouchspec-conformance']) {
+      expect(html).toContain(bin);
+      expect(readme).toContain(bin);
+    }
   });
 
   it.each(pages)('%s forbids loads from other origins and references none', (name) => {
