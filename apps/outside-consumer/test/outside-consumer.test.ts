@@ -151,13 +151,15 @@ it('passes the conformance suite (npx vouchspec-conformance) against its embedde
     timeoutMs: 120_000,
   });
   if (help.code !== 0) reportProblems([`vouchspec-conformance --help failed: ${describeRun(help)}`]);
-  // Reports go into the project when the bin lets us say where; otherwise to its default place.
-  const reportsArgs = help.output.includes('--reports') ? ['--reports', join(projectDir, 'reports')] : [];
-  const result = await run('npx', ['--no', '--', 'vouchspec-conformance', ...reportsArgs], {
-    cwd: projectDir,
-    env,
-    timeoutMs: 240_000,
-  });
+  const result = await run(
+    'npx',
+    ['--no', '--', 'vouchspec-conformance', '--out', join(projectDir, 'reports')],
+    {
+      cwd: projectDir,
+      env,
+      timeoutMs: 240_000,
+    },
+  );
 
   const problems: string[] = [];
   if (result.code !== 0) problems.push(`The conformance suite failed: ${describeRun(result)}`);

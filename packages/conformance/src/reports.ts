@@ -15,7 +15,9 @@ import type { Verdict } from './verify.js';
 
 export interface TargetSummary {
   provider: ApiId;
-  kind: 'mock' | 'real';
+  /** An embedded mock server, a vouchspec mock at a URL (it identified itself), or the user's server. */
+  kind: 'embedded mock' | 'mock' | 'real';
+  /** Empty for an embedded mock. */
   baseUrl: string;
 }
 
@@ -28,6 +30,17 @@ export interface OperationRow extends OperationCoverage {
 export interface ConformanceReport {
   generatedAt: string;
   durationMs: number;
+  /**
+   * `passed`: nothing failed, the pacts match the spec and cover every operation (skipped interactions are
+   * allowed unless `failOnSkipped`); `failed`: any of those did not hold; `errored`: the run stopped before
+   * verifying, for the reason in `error` (say, a target that could not be reached).
+   */
+  status: 'passed' | 'failed' | 'errored';
+  /** One line saying how the run ended, skips included: what a CI log or a chat message should show. */
+  headline: string;
+  error?: string;
+  failOnSkipped: boolean;
+  /** `status === 'passed'`. */
   passed: boolean;
   targets: TargetSummary[];
   totals: {
@@ -51,13 +64,20 @@ const count = (results: { verdict: Verdict }[], verdict: Verdict) =>
 export function buildReport(input: {
   durationMs: number;
   targets: TargetSummary[];
-  coverage: OperationCoverage[];
-  coverageGaps: string[];
-  interactions: VerifiedInteraction[];
-  specMismatches: (SpecMismatch & { provider: ApiId })[];
+  coverage?: OperationCoverage[];
+  coverageGaps?: string[];
+  interactions?: VerifiedInteraction[];
+  specMismatches?: (SpecMismatch & { provider: ApiId })[];
+  failOnSkipped?: boolean;
+  /** Why the run stopped before verifying; makes the report an errored one. */
+  error?: string;
 }): ConformanceReport {
-  const operations = input.coverage.map((row) => {
-    const mine = input.interactions.filter(
+  const interactions = input.interactions ?? [];
+  const specMismatches = input.specMismatches ?? [];
+  const coverageGaps = input.coverageGaps ?? [];
+  const failOnSkipped = input.failOnSkipped ?? false;
+  const operations = (input.coverage ?? []).map((row) => {
+    const mine = interactions.filter(
       (r) => r.provider === row.provider && row.interactions.includes(r.description),
     );
     return {
@@ -67,26 +87,68 @@ export function buildReport(input: {
       skipped: count(mine, 'skipped'),
     };
   });
-  const failed = count(input.interactions, 'failed');
+  const totals = {
+    operations: operations.length,
+    covered: operations.filter((row) => row.success > 0 && row.errors > 0).length,
+    interactions: interactions.length,
+    passed: count(interactions, 'passed'),
+    failed: count(interactions, 'failed'),
+    skipped: count(interactions, 'skipped'),
+    specMismatches: specMismatches.length,
+  };
+  const failed =
+    totals.failed > 0 ||
+    specMismatches.length > 0 ||
+    coverageGaps.length > 0 ||
+    (failOnSkipped && totals.skipped > 0);
+  const status = input.error !== undefined ? 'errored' : failed ? 'failed' : 'passed';
   return {
     generatedAt: new Date().toISOString(),
     durationMs: Math.round(input.durationMs),
-    passed: failed === 0 && input.specMismatches.length === 0 && input.coverageGaps.length === 0,
+    status,
+    headline: headline(status, totals, input.error, failOnSkipped, interactions),
+    ...(input.error !== undefined ? { error: input.error } : {}),
+    failOnSkipped,
+    passed: status === 'passed',
     targets: input.targets,
-    totals: {
-      operations: operations.length,
-      covered: operations.filter((row) => row.success > 0 && row.errors > 0).length,
-      interactions: input.interactions.length,
-      passed: count(input.interactions, 'passed'),
-      failed,
-      skipped: count(input.interactions, 'skipped'),
-      specMismatches: input.specMismatches.length,
-    },
+    totals,
     operations,
-    interactions: input.interactions,
-    specMismatches: input.specMismatches,
-    coverageGaps: input.coverageGaps,
+    interactions,
+    specMismatches,
+    coverageGaps,
   };
+}
+
+/** "Passed" only when nothing was skipped; otherwise the number skipped and why, or what failed. */
+function headline(
+  status: ConformanceReport['status'],
+  totals: ConformanceReport['totals'],
+  error: string | undefined,
+  failOnSkipped: boolean,
+  interactions: VerifiedInteraction[],
+): string {
+  if (status === 'errored') return `Errored: ${error}`;
+  const reasons = [
+    ...new Set(interactions.filter((r) => r.verdict === 'skipped').map((r) => r.reason ?? 'no reason')),
+  ];
+  const skips =
+    totals.skipped > 0
+      ? `${totals.skipped} skipped (${reasons.length === 1 ? reasons[0] : `${reasons.length} reasons, listed above`})`
+      : '';
+  if (status === 'failed') {
+    const problems = [
+      totals.failed > 0 ? `${totals.failed} of ${totals.interactions} interactions failed` : '',
+      totals.specMismatches > 0 ? `${totals.specMismatches} spec mismatches` : '',
+      totals.operations > totals.covered
+        ? `${totals.operations - totals.covered} operations not covered`
+        : '',
+      failOnSkipped && totals.skipped > 0 ? `${skips} with --fail-on-skipped` : '',
+    ].filter(Boolean);
+    return `FAILED: ${problems.join('; ')}`;
+  }
+  if (totals.skipped > 0)
+    return `Passed with ${skips}: ${totals.passed} of ${totals.interactions} interactions verified`;
+  return `Passed: all ${totals.interactions} interactions verified`;
 }
 
 const operationHeader = ['provider', 'operation', 'interactions', 'passed', 'failed', 'skipped', 'statuses'];
@@ -118,11 +180,31 @@ export function formatConsole(report: ConformanceReport): string {
     lines.push(
       `  ${mark('skipped')} skipped ${skipped.filter((r) => r.reason === reason).length}: ${reason}`,
     );
+  if (report.status === 'errored') return report.headline;
   return lines.join('\n');
 }
 
 export function toJunit(report: ConformanceReport): string {
   const builder = junit.newBuilder().name('vouchspec conformance');
+  if (report.status === 'errored') {
+    // CI systems show an errored test case prominently; the run's reason is its message.
+    builder
+      .testSuite()
+      .name('conformance run')
+      .testCase()
+      .className('preflight')
+      .name('the targets answer and accept the credentials')
+      .error(report.error ?? 'errored', 'TargetUnavailable');
+    return builder.build();
+  }
+  if (report.failOnSkipped && report.totals.skipped > 0)
+    builder
+      .testSuite()
+      .name('conformance run')
+      .testCase()
+      .className('run')
+      .name('no interaction is skipped (--fail-on-skipped)')
+      .failure(`${report.totals.skipped} interactions were skipped`);
   const specSuite = builder.testSuite().name('pacts against the spec');
   for (const provider of new Set(report.targets.map((t) => t.provider))) {
     const mismatches = report.specMismatches.filter((m) => m.provider === provider);
@@ -164,21 +246,27 @@ export function toJunit(report: ConformanceReport): string {
   return builder.build();
 }
 
+const targetKinds: Record<TargetSummary['kind'], string> = {
+  'embedded mock': 'embedded mock server',
+  mock: 'vouchspec mock server',
+  real: 'real server',
+};
+
 export function toMarkdown(report: ConformanceReport): string {
   const { totals } = report;
   const failures = report.interactions.filter((r) => r.verdict === 'failed');
   const skipped = report.interactions.filter((r) => r.verdict === 'skipped');
   const sections = [
-    `# vouchspec conformance: ${report.passed ? 'passed' : 'FAILED'}`,
+    `# vouchspec conformance: ${report.headline}`,
     `${report.generatedAt} · ${(report.durationMs / 1000).toFixed(1)} s`,
     markdownTable([
       ['provider', 'target', 'base URL'],
-      ...report.targets.map((t) => [
-        t.provider,
-        t.kind === 'mock' ? 'embedded mock server' : 'real server',
-        t.baseUrl,
-      ]),
+      ...report.targets.map((t) => [t.provider, targetKinds[t.kind], t.baseUrl || '—']),
     ]),
+  ];
+  if (report.status === 'errored')
+    return `${[...sections, 'The run stopped before any interaction was verified.'].join('\n\n')}\n`;
+  sections.push(
     markdownTable(
       [
         ['operations covered', 'interactions', 'passed', 'failed', 'skipped', 'spec mismatches'],
@@ -197,7 +285,7 @@ export function toMarkdown(report: ConformanceReport): string {
     markdownTable([operationHeader, ...report.operations.map((row) => operationCells(row).map(String))], {
       align: ['l', 'l', 'r', 'r', 'r', 'r', 'l'],
     }),
-  ];
+  );
   if (report.coverageGaps.length > 0)
     sections.push('## Coverage gaps', report.coverageGaps.map((gap) => `- ${gap}`).join('\n'));
   if (report.specMismatches.length > 0)

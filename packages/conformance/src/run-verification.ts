@@ -4,6 +4,14 @@ import type { ProviderTarget } from './target.js';
 import type { InteractionResult } from './verify.js';
 import type { WorkerMessage, WorkerRequest } from './verify-worker.js';
 
+/** Some interactions of one pact against one target; a worker runs its jobs in order. */
+export interface VerificationJob {
+  target: ProviderTarget;
+  pactPath: string;
+  /** Positions of the interactions in the pact. */
+  only: number[];
+}
+
 export interface VerifiedInteraction extends InteractionResult {
   /** The Pact verifier's own report for this interaction (plain text). */
   log?: string;
@@ -31,14 +39,12 @@ const worker = new URL(fromSource ? './verify-worker.ts' : './verify-worker.js',
 const reportStart = /^\s*Verifying a pact between/m;
 
 /**
- * Verifies a pact in a child process and returns per-interaction verdicts with the verifier's report for
- * each. Credentials reach the child over IPC, never through argv or the environment.
+ * Runs verification jobs in one child process and returns per-interaction verdicts with the verifier's
+ * report for each. Credentials reach the child over IPC, never through argv or the environment.
  */
 export function runVerification(
-  target: ProviderTarget,
-  pactPath: string,
+  jobs: VerificationJob[],
   onResult: (result: InteractionResult) => void = () => {},
-  only?: number[],
 ): Promise<VerifiedInteraction[]> {
   return new Promise((resolve, reject) => {
     const child = fork(worker, [], {
@@ -86,6 +92,6 @@ export function runVerification(
         }),
       );
     });
-    child.send({ target, pactPath, only } satisfies WorkerRequest);
+    child.send({ jobs } satisfies WorkerRequest);
   });
 }

@@ -1,11 +1,11 @@
 /**
- * Child process that verifies one pact. The Pact core prints its report straight to this process's stdout,
- * which the parent captures; verdicts travel back over the IPC channel.
+ * Child process that runs verification jobs in order. The Pact core prints its report straight to this
+ * process's stdout, which the parent captures; verdicts travel back over the IPC channel.
  */
-import type { ProviderTarget } from './target.js';
+import type { VerificationJob } from './run-verification.js';
 import { type InteractionResult, verifyPact } from './verify.js';
 
-export type WorkerRequest = { target: ProviderTarget; pactPath: string; only?: number[] };
+export type WorkerRequest = { jobs: VerificationJob[] };
 export type WorkerMessage =
   | { type: 'result'; result: InteractionResult }
   | { type: 'done' }
@@ -15,9 +15,13 @@ function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, () => resolve()));
 }
 
-process.once('message', async ({ target, pactPath, only }: WorkerRequest) => {
+process.once('message', async ({ jobs }: WorkerRequest) => {
   try {
-    await verifyPact(target, pactPath, { only, onResult: (result) => void send({ type: 'result', result }) });
+    for (const { target, pactPath, only } of jobs)
+      await verifyPact(target, pactPath, {
+        only,
+        onResult: (result) => void send({ type: 'result', result }),
+      });
     await send({ type: 'done' });
   } catch (error) {
     await send({ type: 'error', message: (error as Error).message });

@@ -4,6 +4,8 @@ export interface Finished {
   code: number | null;
   /** Standard output and error, interleaved as they arrived. */
   output: string;
+  stdout: string;
+  stderr: string;
 }
 
 /** Runs a Node.js script in a child process and collects what it prints. */
@@ -13,13 +15,16 @@ export function runNodeScript(
 ): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    const finished: Finished = { code: null, output: '', stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk: Buffer) => {
+      finished.output += chunk.toString('utf8');
+      finished.stdout += chunk.toString('utf8');
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      finished.output += chunk.toString('utf8');
+      finished.stderr += chunk.toString('utf8');
+    });
     child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, output }));
+    child.on('close', (code) => resolve({ ...finished, code }));
   });
 }

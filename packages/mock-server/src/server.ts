@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { type ApiId, apiIds, listOperations, loadBundle } from '@vouchspec/spec';
@@ -30,7 +31,17 @@ export interface MockServerOptions {
   validateResponses?: boolean;
   /** Largest request body accepted, in bytes (default 10 MiB). */
   maxBodyBytes?: number;
+  /**
+   * Say on every response that this is a vouchspec mock (the `Vouchspec-Mock` header, with the version), so
+   * tools such as the conformance suite can use its admin endpoints (default true). `false` makes it look
+   * like the vendor's server, to rehearse a run against a real account.
+   */
+  identify?: boolean;
 }
+
+/** The response header by which a vouchspec mock identifies itself; its value is the mock's version. */
+export const mockIdentityHeader = 'Vouchspec-Mock';
+const mockVersion: string = createRequire(import.meta.url)('../package.json').version;
 
 export interface MockServer {
   url: string;
@@ -294,6 +305,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   function send(res: ServerResponse, response: MockResponse) {
     const headers: Record<string, string> = { ...response.headers };
+    if (options.identify !== false) headers[mockIdentityHeader] = mockVersion;
     if (response.body === undefined || response.status === 204) {
       res.writeHead(response.status, headers).end();
       return;

@@ -1,8 +1,15 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { pactsDir } from '../../src/pact.js';
+import { mergePactParts } from '../../src/merge-pacts.js';
+import { pactPartsDir, pactsDir } from '../../src/pact.js';
 
-/** Pact merges into existing files, so every consumer run starts from an empty directory. */
+/**
+ * Every recording starts from an empty directory (Pact merges into existing files), and ends with the test
+ * files' parts merged into one pact per provider.
+ */
 export default async function setup() {
   await rm(pactsDir, { recursive: true, force: true });
-  await mkdir(pactsDir, { recursive: true });
+  await mkdir(pactPartsDir, { recursive: true });
+  return async function teardown() {
+    await mergePactParts(pactPartsDir, pactsDir);
+  };
 }

@@ -7,15 +7,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@vouchspec/mock-server';
 import { type ApiId, apiIds, responseExample } from '@vouchspec/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitCodes } from '../../src/cli.js';
 import { placeholders } from '../../src/credentials.js';
 import { shippedPactsDir } from '../../src/pacts.js';
 import type { ConformanceReport } from '../../src/reports.js';
 import { providerStates } from '../../src/states/index.js';
-import { type Finished, runNodeScript } from '../child-process.js';
+import { type BinRun, lines, runBin } from '../bin.js';
 import { shippedPact } from '../shipped.js';
 
 const secret = (name: string) => `${name}-${randomUUID()}`;
@@ -44,20 +44,9 @@ async function filesContaining(dirs: string[], values: string[]): Promise<string
   return hits;
 }
 
-/** The built bin as a user runs it, with only the given Voucherify and Mews variables in its environment. */
-function runCli(args: string[], env: Record<string, string>) {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(VOUCHERIFY|MEWS)_/.test(name)),
-  );
-  return runNodeScript([fileURLToPath(new URL('../../dist/bin.js', import.meta.url)), ...args], {
-    cwd: reportsDir,
-    env: { ...inherited, ...env },
-  });
-}
-
 let vendor: MockServer;
-let reportsDir: string;
-let run: Finished;
+let vendorEnv: Record<string, string>;
+let run: BinRun;
 let report: ConformanceReport;
 
 beforeAll(async () => {
@@ -66,10 +55,11 @@ beforeAll(async () => {
   vendor = await startMockServer({
     credentials,
     validateResponses: true,
+    // A vendor does not say it is a vouchspec mock, so the suite treats it as a real server.
+    identify: false,
     seed: { voucherify: { users: [{ ...(owner as object), is_owner: true, projects: {} }] } },
   });
-  reportsDir = await mkdtemp(join(tmpdir(), 'vouchspec-real-reports-'));
-  run = await runCli(['--reports', reportsDir], {
+  vendorEnv = {
     VOUCHERIFY_BASE_URL: vendor.url,
     VOUCHERIFY_APP_ID: credentials.voucherify['X-App-Id'],
     VOUCHERIFY_APP_TOKEN: credentials.voucherify['X-App-Token'],
@@ -78,13 +68,14 @@ beforeAll(async () => {
     MEWS_PLATFORM_ADDRESS: vendor.url,
     MEWS_CLIENT_TOKEN: credentials['mews-connector'].ClientToken,
     MEWS_ACCESS_TOKEN: credentials['mews-connector'].AccessToken,
-  });
-  report = JSON.parse(await readFile(join(reportsDir, 'conformance.json'), 'utf8'));
+  };
+  run = await runBin([], vendorEnv);
+  report = await run.report();
 }, 240_000);
 
 afterAll(async () => {
   await vendor?.close();
-  if (reportsDir) await rm(reportsDir, { recursive: true, force: true });
+  await run?.remove();
 });
 
 describe('verification against a configured real server', () => {
@@ -99,6 +90,7 @@ describe('verification against a configured real server', () => {
   });
 
   it('passes every interaction it can set up, with the configured credentials swapped in', () => {
+    expect(report.targets.map((t) => t.kind)).toEqual(apiIds.map(() => 'real'));
     expect(run.output).not.toMatch(/^conformance: /m);
     expect(report.targets).toEqual(
       apiIds.map((provider) => ({ provider, kind: 'real', baseUrl: vendor.url })),
@@ -126,11 +118,38 @@ describe('verification against a configured real server', () => {
     for (const result of skipped) expect(result.reason).toMatch(/^mock-only provider state: .{10,}/);
     expect(run.output).toMatch(/– .* — skipped: mock-only provider state/);
   });
+
+  it('says in its headline that it passed with skips, not that it passed', () => {
+    expect(report.status).toBe('passed');
+    expect(report.headline).toMatch(
+      new RegExp(
+        `^Passed with ${report.totals.skipped} skipped \\(.+\\): ${report.totals.passed} of ${report.totals.interactions} interactions verified$`,
+      ),
+    );
+    expect(lines(run.stdout).at(-1)).toMatch(
+      new RegExp(`^${report.headline.replace(/[()]/g, '\\$&')} \\(\\d+\\.\\d s\\)$`),
+    );
+  });
+
+  it('fails with --fail-on-skipped', async () => {
+    const strict = await runBin(['--provider', 'mews-connector', '--fail-on-skipped'], vendorEnv);
+    try {
+      const strictReport = await strict.report();
+      expect(strict.code, strict.output).toBe(exitCodes.failed);
+      expect(strictReport.totals).toMatchObject({ failed: 0 });
+      expect(strictReport.totals.skipped).toBeGreaterThan(0);
+      expect(strictReport.status).toBe('failed');
+      expect(strictReport.headline).toMatch(/^FAILED: \d+ skipped \(.+\) with --fail-on-skipped$/);
+      expect(lines(strict.stderr).at(-1)).toContain(strictReport.headline);
+    } finally {
+      await strict.remove();
+    }
+  });
 });
 
 describe('secret scan', () => {
   it('finds no configured credential in pacts, reports or the output', async () => {
-    expect(await filesContaining([shippedPactsDir, reportsDir], secrets)).toEqual([]);
+    expect(await filesContaining([shippedPactsDir, run.outDir], secrets)).toEqual([]);
     expect(secrets.filter((value) => run.output.includes(value))).toEqual([]);
   });
 

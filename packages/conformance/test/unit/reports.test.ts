@@ -131,6 +131,33 @@ describe('conformance reports', () => {
     expect(json.interactions[1].log).toBe('expected 401, got 200 for AccessToken [redacted]');
   });
 
+  it('says "passed" only when nothing was skipped, and why not otherwise', () => {
+    const target = [{ provider: 'mews-connector', kind: 'real', baseUrl: 'https://x' }] as const;
+    const base = { durationMs: 1, targets: [...target] };
+    const passed = result(0, 'a', 200, 'passed');
+    const skipped = result(1, 'b', 200, 'skipped', { reason: 'mock-only provider state: x' });
+    expect(buildReport({ ...base, interactions: [passed] })).toMatchObject({
+      status: 'passed',
+      headline: 'Passed: all 1 interactions verified',
+    });
+    expect(buildReport({ ...base, interactions: [passed, skipped] })).toMatchObject({
+      status: 'passed',
+      headline: 'Passed with 1 skipped (mock-only provider state: x): 1 of 2 interactions verified',
+    });
+    expect(buildReport({ ...base, interactions: [passed, skipped], failOnSkipped: true })).toMatchObject({
+      status: 'failed',
+      passed: false,
+      headline: 'FAILED: 1 skipped (mock-only provider state: x) with --fail-on-skipped',
+    });
+    expect(
+      buildReport({ ...base, error: 'mews-connector at https://x: the host name does not resolve' }),
+    ).toMatchObject({
+      status: 'errored',
+      headline: 'Errored: mews-connector at https://x: the host name does not resolve',
+    });
+    expect(sampleReport().headline).toBe('FAILED: 1 of 3 interactions failed; 1 operations not covered');
+  });
+
   it('redacts the longest secret first', () => {
     expect(createRedactor(['abc', 'abcdef'])('x abcdef abc')).toBe('x [redacted] [redacted]');
   });
