@@ -1,17 +1,18 @@
 /**
  * The built site in headless Chromium (Debian's, driven by playwright-core): every page renders, every
  * operation is there with its client sample visible, nothing is logged as an error, and no request leaves
- * localhost. Screenshots go to dist/screenshots/ for a look by eye.
+ * localhost. Screenshots go to test-output/screenshots/ for a look by eye, outside the published dist/.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { type ApiId, apiIds, listOperations } from '@vouchspec/spec';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, type SiteServer, serveSite } from '../src/server.js';
+import { type SiteServer, serveSite } from '../src/server.js';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screenshots = `${distDir}screenshots/`;
+const screenshots = fileURLToPath(new URL('../test-output/screenshots/', import.meta.url));
 const localHosts = new Set(['127.0.0.1', 'localhost']);
 
 let site: SiteServer;

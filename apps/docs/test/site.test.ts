@@ -12,6 +12,10 @@ const externalLoads =
   /<(?:script|img|iframe|source|video|audio)[^>]+src=["']?(?:https?:)?\/\/|<link[^>]+href=["']?(?:https?:)?\/\/|@import\s+url\(["']?(?:https?:)?\/\//gi;
 
 describe('docs site files', () => {
+  it('holds the pages and nothing else (test output goes elsewhere)', () => {
+    expect(readdirSync(new URL('../dist/', import.meta.url)).sort()).toEqual([...pages].sort());
+  });
+
   it.each(apiIds)('%s reference holds every operation of the bundle', (api) => {
     const html = page(`${api}.html`);
     for (const op of listOperations(api)) {

@@ -2,14 +2,14 @@
  * The conformance run over recorded pacts, in stages:
  *   1. preflight — every configured server answers, over valid TLS, and accepts the credentials;
  *   2. check     — each pact against the spec, and operation coverage;
- *   3. verify    — every interaction against its target, in worker processes: embedded mock servers share
- *                  the interactions of every provider not configured; each configured server gets one worker
- *                  (its data is shared, so its interactions run in order);
+ *   3. verify    — every interaction against its target, in worker processes: workers with an embedded mock
+ *                  server each share out the interactions of every provider not configured; each configured
+ *                  server gets one worker (its data is shared, so its interactions run in order). Started
+ *                  before the check, which runs meanwhile;
  *   4. report    — the outcome as data, written as JUnit, JSON and Markdown, redacted.
  * Used by the CLI and by the tests.
  */
 import { availableParallelism } from 'node:os';
-import { type MockServer, startMockServer } from '@vouchspec/mock-server';
 import type { ApiId } from '@vouchspec/spec';
 import { compareWithSpec, type SpecMismatch } from './compare.js';
 import type { RealTargetConfig } from './config.js';
@@ -25,7 +25,7 @@ import {
   type TargetSummary,
   writeReports,
 } from './reports.js';
-import { runVerification, type VerificationJob, type VerifiedInteraction } from './run-verification.js';
+import { runVerification, type VerifiedInteraction } from './run-verification.js';
 import { mark } from './summary.js';
 import type { InteractionResult, PactDocument } from './verify.js';
 import { readPact } from './verify.js';
@@ -118,16 +118,74 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
   const targets = targetSummaries(options, identified);
 
-  // 2. Check
-  log('Check: the pacts against the spec, and operation coverage');
   const pactFiles = await findPacts(options.pactsDir ?? shippedPactsDir, options.providers);
   const pacts = new Map<ApiId, PactDocument>();
+  for (const provider of options.providers) pacts.set(provider, await readPact(pactFiles[provider]));
+
+  // 3. Verify, started first: the workers load Pact and their mocks while this process checks the pacts.
+  // Their progress is held back until the check has been reported, so the output reads in order.
+  const total = [...pacts.values()].reduce((sum, pact) => sum + pact.interactions.length, 0);
+  let done = 0;
+  let held: string[] | undefined = [];
+  const progress = (line: string) => (held ? held.push(line) : log(line));
+  const onResult = (result: InteractionResult) => {
+    done++;
+    const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
+    progress(
+      `  ${counter} ${mark(result.verdict)} ${result.provider} ${result.description} (${result.method} ${result.path} → ${result.status})${result.verdict === 'skipped' ? ` — skipped: ${result.reason}` : ''}`,
+    );
+  };
+  const positions = (provider: ApiId) => [...(pacts.get(provider)?.interactions.keys() ?? [])];
+  const runs: Promise<VerifiedInteraction[]>[] = [];
+  const plan: string[] = [];
+  for (const provider of options.providers) {
+    const configured = real[provider];
+    if (!configured) continue;
+    const kind = identified[provider]?.isMock ? 'mock' : 'real';
+    plan.push(
+      `  ${provider}: ${positions(provider).length} interactions against ${configured.baseUrl} (${kind})`,
+    );
+    // One worker per configured server: its data is shared, so its interactions run in order.
+    const target = {
+      provider,
+      baseUrl: configured.baseUrl,
+      kind,
+      credentials: configured.credentials,
+    } as const;
+    runs.push(
+      runVerification([{ target, pactPath: pactFiles[provider], only: positions(provider) }], onResult),
+    );
+  }
+  const embedded = options.providers.filter((provider) => !real[provider]);
+  if (embedded.length > 0) {
+    const hands = deal(
+      embedded.flatMap((provider) => positions(provider).map((index) => ({ provider, index }))),
+      options.mockWorkers ?? Math.max(2, availableParallelism()),
+    );
+    plan.push(
+      `  ${embedded.join(', ')}: ${hands.flat().length} interactions against embedded mock servers (${hands.length} workers)`,
+    );
+    // Each worker starts a mock of its own that serves every provider, so its interactions share no state.
+    const embeddedMock = { validateResponses: options.validateMockResponses ?? false };
+    for (const hand of hands) {
+      const jobs = embedded.map((provider) => ({
+        target: { provider, baseUrl: '', kind: 'mock', credentials: placeholders } as const,
+        pactPath: pactFiles[provider],
+        only: hand.filter((item) => item.provider === provider).map((item) => item.index),
+      }));
+      runs.push(runVerification(jobs, onResult, embeddedMock));
+    }
+  }
+  const verifying = Promise.all(runs);
+  // A failed worker is reported when awaited below, after the check.
+  verifying.catch(() => {});
+
+  // 2. Check
+  log('Check: the pacts against the spec, and operation coverage');
   const specMismatches: (SpecMismatch & { provider: ApiId })[] = [];
   const coverage: OperationCoverage[] = [];
   const gaps: string[] = [];
-  for (const provider of options.providers) {
-    const pact = await readPact(pactFiles[provider]);
-    pacts.set(provider, pact);
+  for (const [provider, pact] of pacts) {
     const mismatches = await compareWithSpec(provider, pact);
     specMismatches.push(...mismatches.map((m) => ({ ...m, provider })));
     const report = coverageOf(provider, pact);
@@ -138,81 +196,26 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       `  ${provider}: ${pact.interactions.length} interactions, ${covered}/${report.operations.length} operations covered, ${mismatches.length} spec mismatches`,
     );
   }
-
-  // 3. Verify
   log('Verify: every interaction against its provider');
-  const total = [...pacts.values()].reduce((sum, pact) => sum + pact.interactions.length, 0);
-  let done = 0;
-  const onResult = (result: InteractionResult) => {
-    done++;
-    const counter = `[${String(done).padStart(String(total).length)}/${total}]`;
-    log(
-      `  ${counter} ${mark(result.verdict)} ${result.provider} ${result.description} (${result.method} ${result.path} → ${result.status})${result.verdict === 'skipped' ? ` — skipped: ${result.reason}` : ''}`,
-    );
-  };
-  const positions = (provider: ApiId) => [...(pacts.get(provider)?.interactions.keys() ?? [])];
-  const workers: VerificationJob[][] = [];
-  for (const provider of options.providers) {
-    const configured = real[provider];
-    if (!configured) continue;
-    const kind = identified[provider]?.isMock ? 'mock' : 'real';
-    log(`  ${provider}: ${positions(provider).length} interactions against ${configured.baseUrl} (${kind})`);
-    const target = {
-      provider,
-      baseUrl: configured.baseUrl,
-      kind,
-      credentials: configured.credentials,
-    } as const;
-    workers.push([{ target, pactPath: pactFiles[provider], only: positions(provider) }]);
-  }
-  const embedded = options.providers.filter((provider) => !real[provider]);
-  const mocks: MockServer[] = [];
-  try {
-    if (embedded.length > 0) {
-      const hands = deal(
-        embedded.flatMap((provider) => positions(provider).map((index) => ({ provider, index }))),
-        options.mockWorkers ?? Math.max(2, availableParallelism()),
-      );
-      // One embedded mock per worker serves every provider, so a worker's interactions never share state.
-      mocks.push(
-        ...(await Promise.all(
-          hands.map(() => startMockServer({ validateResponses: options.validateMockResponses ?? false })),
-        )),
-      );
-      log(
-        `  ${embedded.join(', ')}: ${hands.flat().length} interactions against embedded mock servers (${hands.length} workers)`,
-      );
-      hands.forEach((hand, worker) => {
-        const baseUrl = mocks[worker]?.url ?? '';
-        workers.push(
-          embedded.map((provider) => ({
-            target: { provider, baseUrl, kind: 'mock', credentials: placeholders },
-            pactPath: pactFiles[provider],
-            only: hand.filter((item) => item.provider === provider).map((item) => item.index),
-          })),
-        );
-      });
-    }
-    const verified = (await Promise.all(workers.map((jobs) => runVerification(jobs, onResult)))).flat();
-    const order = options.providers;
-    const interactions: VerifiedInteraction[] = verified.sort(
-      (a, b) => order.indexOf(a.provider) - order.indexOf(b.provider) || a.index - b.index,
-    );
+  for (const line of [...plan, ...held]) log(line);
+  held = undefined;
+  const verified = (await verifying).flat();
+  const order = options.providers;
+  const interactions: VerifiedInteraction[] = verified.sort(
+    (a, b) => order.indexOf(a.provider) - order.indexOf(b.provider) || a.index - b.index,
+  );
 
-    // 4. Report
-    return await finish(
-      options,
-      buildReport({
-        durationMs: performance.now() - started,
-        targets,
-        coverage,
-        coverageGaps: gaps,
-        interactions,
-        specMismatches,
-        failOnSkipped: options.failOnSkipped,
-      }),
-    );
-  } finally {
-    await Promise.all(mocks.map((mock) => mock.close()));
-  }
+  // 4. Report
+  return finish(
+    options,
+    buildReport({
+      durationMs: performance.now() - started,
+      targets,
+      coverage,
+      coverageGaps: gaps,
+      interactions,
+      specMismatches,
+      failOnSkipped: options.failOnSkipped,
+    }),
+  );
 }

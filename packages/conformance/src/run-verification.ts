@@ -6,6 +6,7 @@ import type { WorkerMessage, WorkerRequest } from './verify-worker.js';
 
 /** Some interactions of one pact against one target; a worker runs its jobs in order. */
 export interface VerificationJob {
+  /** A target without a base URL is the worker's own embedded mock server. */
   target: ProviderTarget;
   pactPath: string;
   /** Positions of the interactions in the pact. */
@@ -45,6 +46,7 @@ const reportStart = /^\s*Verifying a pact between/m;
 export function runVerification(
   jobs: VerificationJob[],
   onResult: (result: InteractionResult) => void = () => {},
+  embeddedMock?: WorkerRequest['embeddedMock'],
 ): Promise<VerifiedInteraction[]> {
   return new Promise((resolve, reject) => {
     const child = fork(worker, [], {
@@ -92,6 +94,6 @@ export function runVerification(
         }),
       );
     });
-    child.send({ jobs } satisfies WorkerRequest);
+    child.send({ jobs, embeddedMock } satisfies WorkerRequest);
   });
 }

@@ -2,10 +2,18 @@
  * Child process that runs verification jobs in order. The Pact core prints its report straight to this
  * process's stdout, which the parent captures; verdicts travel back over the IPC channel.
  */
+import { type MockServer, startMockServer } from '@vouchspec/mock-server';
 import type { VerificationJob } from './run-verification.js';
 import { type InteractionResult, verifyPact } from './verify.js';
 
-export type WorkerRequest = { jobs: VerificationJob[] };
+export type WorkerRequest = {
+  jobs: VerificationJob[];
+  /**
+   * Start an embedded mock server in this process for the jobs whose target has no base URL: each worker's
+   * mock handles only its own interactions, on its own core.
+   */
+  embeddedMock?: { validateResponses: boolean };
+};
 export type WorkerMessage =
   | { type: 'result'; result: InteractionResult }
   | { type: 'done' }
@@ -15,16 +23,22 @@ function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, () => resolve()));
 }
 
-process.once('message', async ({ jobs }: WorkerRequest) => {
+process.once('message', async ({ jobs, embeddedMock }: WorkerRequest) => {
+  let mock: MockServer | undefined;
   try {
-    for (const { target, pactPath, only } of jobs)
-      await verifyPact(target, pactPath, {
+    if (embeddedMock) mock = await startMockServer(embeddedMock);
+    for (const { target, pactPath, only } of jobs) {
+      const resolved = target.baseUrl ? target : { ...target, baseUrl: mock?.url ?? '' };
+      await verifyPact(resolved, pactPath, {
         only,
         onResult: (result) => void send({ type: 'result', result }),
       });
+    }
     await send({ type: 'done' });
   } catch (error) {
     await send({ type: 'error', message: (error as Error).message });
+  } finally {
+    await mock?.close();
   }
   process.disconnect();
 });
