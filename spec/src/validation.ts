@@ -71,9 +71,17 @@ export class SchemaValidator {
     return this.compile(api, schema);
   }
 
-  /** A validator for a named component schema, e.g. `Customer`. */
+  private readonly components = new Map<string, ValidateFunction>();
+
+  /** A validator for a named component schema, e.g. `Customer`; compiled once, then reused. */
   component(api: ApiId, name: string): ValidateFunction {
-    return this.compile(api, { $ref: `#/components/schemas/${name}` } as SchemaObject);
+    const key = `${api}#${name}`;
+    let validate = this.components.get(key);
+    if (!validate) {
+      validate = this.compile(api, { $ref: `#/components/schemas/${name}` } as SchemaObject);
+      this.components.set(key, validate);
+    }
+    return validate;
   }
 
   requestValidators(op: OperationInfo): RequestValidators {
