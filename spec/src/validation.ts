@@ -84,7 +84,32 @@ export class SchemaValidator {
     return validate;
   }
 
+  private readonly requests = new Map<string, RequestValidators>();
+  private readonly responses = new Map<string, Map<string, Map<string, ValidateFunction>>>();
+
+  /** Validators for an operation's parameters and bodies; compiled once per operation, then reused. */
   requestValidators(op: OperationInfo): RequestValidators {
+    const key = `${op.api} ${op.method} ${op.path}`;
+    let validators = this.requests.get(key);
+    if (!validators) {
+      validators = this.compileRequest(op);
+      this.requests.set(key, validators);
+    }
+    return validators;
+  }
+
+  /** Validators for each documented response body, keyed by status then media type; compiled once. */
+  responseValidators(op: OperationInfo): Map<string, Map<string, ValidateFunction>> {
+    const key = `${op.api} ${op.method} ${op.path}`;
+    let validators = this.responses.get(key);
+    if (!validators) {
+      validators = this.compileResponses(op);
+      this.responses.set(key, validators);
+    }
+    return validators;
+  }
+
+  private compileRequest(op: OperationInfo): RequestValidators {
     const validators: RequestValidators = { body: new Map() };
     for (const location of ['path', 'query', 'header'] as const) {
       const parameters = op.parameters.filter((p) => p.in === location);
@@ -108,8 +133,7 @@ export class SchemaValidator {
     return validators;
   }
 
-  /** Validators for each documented response body, keyed by status then media type. */
-  responseValidators(op: OperationInfo): Map<string, Map<string, ValidateFunction>> {
+  private compileResponses(op: OperationInfo): Map<string, Map<string, ValidateFunction>> {
     const byStatus = new Map<string, Map<string, ValidateFunction>>();
     for (const [status, response] of Object.entries(op.responses)) {
       const byMedia = new Map<string, ValidateFunction>();

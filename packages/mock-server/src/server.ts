@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { type ApiId, apiIds, listOperations, loadBundle } from '@vouchspec/spec';
+import { type ApiId, apiIds, listOperations, loadBundle, type OpenApiDocument } from '@vouchspec/spec';
 import { describeFailure, SchemaValidator } from '@vouchspec/spec/validation';
 import FindMyWay from 'find-my-way';
 import { parse as parseQueryString } from 'qs';
@@ -66,13 +66,25 @@ interface Outcome {
   adapter?: ApiAdapter;
 }
 
+let shared: { docs: Record<ApiId, OpenApiDocument>; validator: SchemaValidator } | undefined;
+
+/**
+ * Compiling validators is most of a mock's start-up. They hold no state, so every mock in a process shares
+ * one set per loaded spec (test suites start many).
+ */
+function sharedValidator(docs: Record<ApiId, OpenApiDocument>): SchemaValidator {
+  if (!shared || apiIds.some((api) => shared?.docs[api] !== docs[api]))
+    shared = { docs, validator: new SchemaValidator(docs) };
+  return shared.validator;
+}
+
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const credentials = mergeCredentials(options.credentials);
   const docs = Object.fromEntries(apiIds.map((api) => [api, loadBundle(api)])) as Record<
     ApiId,
     ReturnType<typeof loadBundle>
   >;
-  const validator = new SchemaValidator(docs);
+  const validator = sharedValidator(docs);
   const adapters = apiIds.map((api) => adapterFactories[api](docs[api], credentials));
   const state = createState();
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;

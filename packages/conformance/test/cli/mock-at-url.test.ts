@@ -1,6 +1,7 @@
 /**
  * `--base-url` at a vouchspec mock started elsewhere: the mock says what it is (its identity header), so the
- * suite verifies it as a mock, with the states only a mock can set up, and nothing is skipped.
+ * suite verifies it as a mock, with the states only a mock can set up, and nothing is skipped. The mocks
+ * also check every response they send against the spec, so a mock that drifted from it fails here too.
  */
 import { type MockServer, startMockServer } from '@vouchspec/mock-server';
 import { apiIds } from '@vouchspec/spec';
@@ -11,7 +12,7 @@ import { type BinRun, runBin } from '../bin.js';
 let mocks: MockServer[] = [];
 let runs: BinRun[] = [];
 beforeAll(async () => {
-  mocks = await Promise.all(apiIds.map(() => startMockServer()));
+  mocks = await Promise.all(apiIds.map(() => startMockServer({ validateResponses: true })));
   runs = await Promise.all(
     apiIds.map((provider, index) => runBin(['--provider', provider, '--base-url', mocks[index]?.url ?? ''])),
   );

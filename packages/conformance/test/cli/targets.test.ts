@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { startMockServer } from '@vouchspec/mock-server';
 import { generate } from 'selfsigned';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exitCodes } from '../../src/cli.js';
+import { exitCodes, runCli } from '../../src/cli.js';
 import { type BinRun, lines, runBin } from '../bin.js';
 
 const runs: BinRun[] = [];
@@ -125,22 +125,47 @@ describe.concurrent('targets that cannot be used (exit 3)', () => {
   });
 });
 
-describe.concurrent('bad usage and configuration (exit 2)', () => {
+/** `runCli` in this process, as the bin calls it, with what it prints collected. */
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const saved = { ...process.env };
+  for (const name of Object.keys(process.env)) if (/^(VOUCHERIFY|MEWS)_/.test(name)) delete process.env[name];
+  Object.assign(process.env, env);
+  const out: string[] = [];
+  const err: string[] = [];
+  try {
+    const code = await runCli(args, { log: (line) => out.push(line), error: (line) => err.push(line) });
+    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    process.env = saved;
+  }
+}
+
+describe('bad usage and configuration (exit 2)', () => {
+  it('the bin exits 2 with one line', async () => {
+    const run = await bin(['--bogus']);
+    expect(run.code, run.output).toBe(exitCodes.usage);
+    expect(lines(run.stderr)).toEqual(["vouchspec-conformance: Unknown option '--bogus' (see --help)"]);
+  });
+
   it.each([
-    [['--bogus'], {}, /^vouchspec-conformance: Unknown option '--bogus'/],
     [['--provider', 'stripe'], {}, /^vouchspec-conformance: Unknown provider "stripe"/],
     [['--base-url', 'http://127.0.0.1:4010'], {}, /needs a single --provider/],
     [['--provider', 'voucherify'], { VOUCHERIFY_CLUSTER: 'mars' }, /VOUCHERIFY_CLUSTER must be one of/],
     [['--provider', 'voucherify', '--base-url', 'ftp://x'], {}, /must be an http\(s\) URL/],
+    [
+      ['--provider', 'voucherify'],
+      { VOUCHERIFY_APP_ID: 'x' },
+      /neither VOUCHERIFY_BASE_URL nor VOUCHERIFY_CLUSTER/,
+    ],
   ] as const)('%j %j', async (args, env, message) => {
-    const run = await bin([...args], env);
-    expect(run.code, run.output).toBe(exitCodes.usage);
+    const run = await cli([...args], env);
+    expect(run.code, run.stderr).toBe(exitCodes.usage);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toMatch(message);
   });
 
   it('--help prints the options and exit codes, and exits 0', async () => {
-    const run = await bin(['--help']);
+    const run = await cli(['--help']);
     expect(run.code).toBe(exitCodes.passed);
     expect(run.stdout).toContain('--fail-on-skipped');
     expect(run.stdout).toMatch(/Exit codes: 0 passed .* 1 failed;\s+2 bad usage or configuration; 3 /s);
