@@ -5,8 +5,9 @@
  *
  *   node scripts/after-build.mjs <turbo filter> <package dir> <script> [arguments…]
  *
- * The build is quiet: one line saying what was built, and turbo's own output only when it fails. The
- * script then runs in its package's directory (TypeScript through tsx) with the caller's arguments, and its
+ * The build is quiet: one line saying what was built, and turbo's own output only when it fails
+ * (VOUCHSPEC_BUILT=1 skips it, for a caller that has just built, such as a test inside turbo's own run,
+ * where a second turbo could rebuild packages that other tasks are reading). The script then runs in its package's directory (TypeScript through tsx) with the caller's arguments, and its
  * exit code (or signal) is this process's, so the documented commands exit as their help says.
  */
 import { spawn } from 'node:child_process';
@@ -43,23 +44,26 @@ function run(command, commandArgs, options) {
   });
 }
 
-const started = performance.now();
-const turbo = join(root, 'node_modules', '.bin', 'turbo');
-const build = await run(turbo, ['run', 'build', `--filter=${filter}`, '--output-logs=errors-only'], {
-  cwd: root,
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-if (build.code !== 0) {
-  process.stderr.write(build.output);
-  console.error(`\nThe build of ${filter} failed (turbo exited with ${build.code}); nothing was run.`);
-  process.exit(1);
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by this launcher, not by any turbo task.
+if (process.env.VOUCHSPEC_BUILT !== '1') {
+  const started = performance.now();
+  const turbo = join(root, 'node_modules', '.bin', 'turbo');
+  const build = await run(turbo, ['run', 'build', `--filter=${filter}`, '--output-logs=errors-only'], {
+    cwd: root,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (build.code !== 0) {
+    process.stderr.write(build.output);
+    console.error(`\nThe build of ${filter} failed (turbo exited with ${build.code}); nothing was run.`);
+    process.exit(1);
+  }
+  const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(build.output);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.error(
+    `Build: ${filter} up to date in ${seconds} s${cached ? ` (${cached[1]} of ${cached[2]} turbo tasks from cache)` : ''}`,
+  );
 }
-const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(build.output);
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.error(
-  `Build: ${filter} up to date in ${seconds} s${cached ? ` (${cached[1]} of ${cached[2]} turbo tasks from cache)` : ''}`,
-);
 
 const cwd = join(root, packageDir);
 const nodeArgs = script.endsWith('.ts') ? ['--import', 'tsx', script, ...args] : [script, ...args];

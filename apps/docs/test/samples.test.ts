@@ -32,13 +32,8 @@ describe('code samples', () => {
     }
   });
 
-  it('type-check against @vouchspec/client, every one of them', () => {
-    const errors = typeCheckSamples(
-      everySample.map((s) => ({ name: `${s.api}/${s.operationId}`, source: s.typescript })),
-    );
-    expect(errors).toEqual([]);
-  });
-
+  // Every sample is type-checked by the build (scripts/generate.ts fails on any error); this shows the check
+  // would catch one that drifted.
   it('fail the check when a sample drifts from the client', () => {
     const good = everySample.find((s) => s.operationId === 'createCustomer')?.typescript ?? '';
     const errors = typeCheckSamples([

@@ -32,6 +32,8 @@ export interface CliOptions {
     describe: string;
     run: (pactsDir: string, log: (line: string) => void) => Promise<void>;
   };
+  /** Where the Voucherify and Mews variables are read (default: `process.env`). */
+  env?: Record<string, string | undefined>;
   log?: (line: string) => void;
   error?: (line: string) => void;
 }
@@ -136,7 +138,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
       print(usage(command, options, runsDir));
       return exitCodes.passed;
     }
-    const real = realTargets(process.env, parsed.providers, parsed.baseUrl);
+    const real = realTargets(options.env ?? process.env, parsed.providers, parsed.baseUrl);
     redact = createRedactor(Object.values(real).flatMap((target) => target?.secrets ?? []));
     const outDir = parsed.outDir ?? join(runsDir, runId());
     const where = parsed.providers

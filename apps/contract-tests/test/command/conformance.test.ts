@@ -32,6 +32,9 @@ function pnpmConformance(args: string[]): Promise<Run> {
         !/^(VITEST|TURBO_(?!TELEMETRY)|npm_|PNPM_|INIT_CWD$|NODE_ENV$|VOUCHERIFY_|MEWS_)/.test(name),
     ),
   );
+  // Turbo built what the command needs before this task; a second turbo inside the run could rebuild (and
+  // so briefly remove) packages that other tasks are reading.
+  env.VOUCHSPEC_BUILT = '1';
   return new Promise((resolve, reject) => {
     const child = spawn('pnpm', ['conformance', ...args], {
       cwd: root,

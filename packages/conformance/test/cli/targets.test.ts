@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { startMockServer } from '@vouchspec/mock-server';
 import { generate } from 'selfsigned';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exitCodes, runCli } from '../../src/cli.js';
-import { type BinRun, lines, runBin } from '../bin.js';
+import { exitCodes } from '../../src/cli.js';
+import { type BinRun, lines, runBin, runInProcess } from '../bin.js';
 
 const runs: BinRun[] = [];
 const servers: Server[] = [];
@@ -25,6 +25,12 @@ afterAll(async () => {
 
 async function bin(args: string[], env?: Record<string, string>) {
   const run = await runBin(args, env);
+  runs.push(run);
+  return run;
+}
+
+async function inProcess(args: string[], env?: Record<string, string>) {
+  const run = await runInProcess(args, env);
   runs.push(run);
   return run;
 }
@@ -79,7 +85,7 @@ describe.concurrent('targets that cannot be used (exit 3)', () => {
       createHttpsServer({ key, cert }, (_, res) => res.end('{}')) as unknown as Server,
     );
     const url = `https://127.0.0.1:${port}`;
-    const run = await bin(['--provider', 'mews-connector', '--base-url', url]);
+    const run = await inProcess(['--provider', 'mews-connector', '--base-url', url]);
     await expectErrored(run, `mews-connector at ${url}`, /TLS certificate is self-signed/);
   });
 
@@ -90,7 +96,7 @@ describe.concurrent('targets that cannot be used (exit 3)', () => {
       credentials: { voucherify: { 'X-Management-Id': 'real-id', 'X-Management-Token': 'real-token' } },
     });
     try {
-      const run = await bin(['--provider', 'voucherify', '--base-url', vendor.url]);
+      const run = await inProcess(['--provider', 'voucherify', '--base-url', vendor.url]);
       await expectErrored(
         run,
         `voucherify at ${vendor.url}`,
@@ -104,7 +110,7 @@ describe.concurrent('targets that cannot be used (exit 3)', () => {
   it('a server that never answers', async () => {
     const port = await listen(createHttpServer(() => {}));
     const url = `http://127.0.0.1:${port}`;
-    const run = await bin(['--provider', 'mews-connector', '--base-url', url]);
+    const run = await inProcess(['--provider', 'mews-connector', '--base-url', url]);
     await expectErrored(run, `mews-connector at ${url}`, /no answer within 4 s$/);
   });
 
@@ -125,22 +131,7 @@ describe.concurrent('targets that cannot be used (exit 3)', () => {
   });
 });
 
-/** `runCli` in this process, as the bin calls it, with what it prints collected. */
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const saved = { ...process.env };
-  for (const name of Object.keys(process.env)) if (/^(VOUCHERIFY|MEWS)_/.test(name)) delete process.env[name];
-  Object.assign(process.env, env);
-  const out: string[] = [];
-  const err: string[] = [];
-  try {
-    const code = await runCli(args, { log: (line) => out.push(line), error: (line) => err.push(line) });
-    return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-  } finally {
-    process.env = saved;
-  }
-}
-
-describe('bad usage and configuration (exit 2)', () => {
+describe.concurrent('bad usage and configuration (exit 2)', () => {
   it('the bin exits 2 with one line', async () => {
     const run = await bin(['--bogus']);
     expect(run.code, run.output).toBe(exitCodes.usage);
@@ -158,14 +149,14 @@ describe('bad usage and configuration (exit 2)', () => {
       /neither VOUCHERIFY_BASE_URL nor VOUCHERIFY_CLUSTER/,
     ],
   ] as const)('%j %j', async (args, env, message) => {
-    const run = await cli([...args], env);
+    const run = await inProcess([...args], env);
     expect(run.code, run.stderr).toBe(exitCodes.usage);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toMatch(message);
   });
 
   it('--help prints the options and exit codes, and exits 0', async () => {
-    const run = await cli(['--help']);
+    const run = await inProcess(['--help']);
     expect(run.code).toBe(exitCodes.passed);
     expect(run.stdout).toContain('--fail-on-skipped');
     expect(run.stdout).toMatch(/Exit codes: 0 passed .* 1 failed;\s+2 bad usage or configuration; 3 /s);
