@@ -97,30 +97,30 @@ describe('pnpm conformance', () => {
   });
 
   it('runs twice at once in one checkout: both record, verify and report into their own directories', async () => {
-    // Both record the whole contract at the same time; one verifies all of it, the other one API (to spare
-    // the two cores of CI: the isolation is in recording and in the run directories).
-    const [all, mews] = await Promise.all([
-      pnpmConformance([]),
+    // Both record the whole contract at the same time, where runs used to collide; each verifies the Mews
+    // API only, to spare CI's two cores (the full verification is the same code, run by the bin's tests).
+    const runs = await Promise.all([
+      pnpmConformance(['--provider', 'mews-connector']),
       pnpmConformance(['--provider', 'mews-connector']),
     ]);
-    expect(all?.outDir).toBeDefined();
-    expect(all?.outDir).not.toBe(mews?.outDir);
-    const expected = [
-      [all, { operations: 61, covered: 61, failed: 0, skipped: 0 }, 234],
-      [mews, { operations: 3, covered: 3, failed: 0, skipped: 0 }, 14],
-    ] as const;
-    for (const [run, totals, interactions] of expected) {
+    expect(runs[0]?.outDir).toBeDefined();
+    expect(runs[0]?.outDir).not.toBe(runs[1]?.outDir);
+    for (const run of runs) {
       expect(run?.code, `${run?.stdout}\n${run?.stderr}`).toBe(0);
       const report = JSON.parse(
         await readFile(join(run?.outDir ?? '', 'conformance.json'), 'utf8'),
       ) as ConformanceReport;
-      expect(report.totals).toMatchObject(totals);
-      expect(report.totals.interactions).toBeGreaterThanOrEqual(interactions);
+      expect(report.totals).toMatchObject({ operations: 3, covered: 3, failed: 0, skipped: 0 });
+      expect(report.totals.interactions).toBeGreaterThanOrEqual(14);
       expect(report.headline).toBe(`Passed: all ${report.totals.interactions} interactions verified`);
-      expect((await readdir(join(run?.outDir ?? '', 'pacts'))).sort()).toEqual([
+      // Each run recorded the whole contract into its own directory.
+      const pacts = join(run?.outDir ?? '', 'pacts');
+      expect((await readdir(pacts)).sort()).toEqual([
         'vouchspec-client-mews-connector.json',
         'vouchspec-client-voucherify.json',
       ]);
+      const voucherify = JSON.parse(await readFile(join(pacts, 'vouchspec-client-voucherify.json'), 'utf8'));
+      expect(voucherify.interactions.length).toBeGreaterThanOrEqual(220);
       // Progress while recording: a line per consumer test file, as it finishes.
       expect(run?.stdout.match(/^ {2}✓ [a-z-]+: \d+ of \d+ interactions recorded/gm)?.length).toBe(12);
     }
