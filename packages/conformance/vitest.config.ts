@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     pool: 'forks',
+    // Files share their worker's modules: Pact's verifier, the comparator and the spec load once per worker.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 240_000,
     env: { PACT_DO_NOT_TRACK: 'true' },
