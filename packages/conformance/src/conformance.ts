@@ -25,7 +25,7 @@ import {
   type TargetSummary,
   writeReports,
 } from './reports.js';
-import { runVerification, type VerifiedInteraction } from './run-verification.js';
+import { runVerification, type VerificationRun, type VerifiedInteraction } from './run-verification.js';
 import { mark } from './summary.js';
 import type { InteractionResult, PactDocument } from './verify.js';
 import { readPact } from './verify.js';
@@ -136,7 +136,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     );
   };
   const positions = (provider: ApiId) => [...(pacts.get(provider)?.interactions.keys() ?? [])];
-  const runs: Promise<VerifiedInteraction[]>[] = [];
+  const runs: Promise<VerificationRun>[] = [];
   const plan: string[] = [];
   for (const provider of options.providers) {
     const configured = real[provider];
@@ -199,11 +199,44 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   log('Verify: every interaction against its provider');
   for (const line of [...plan, ...held]) log(line);
   held = undefined;
-  const verified = (await verifying).flat();
+  const workerRuns = await verifying;
+  const verified = workerRuns.flatMap((run) => run.results);
+  // A worker that stopped early leaves interactions without a verdict: they failed, for its reason.
+  const stops = workerRuns.flatMap((run) => (run.stopped ? [run.stopped] : []));
+  const seen = new Set(verified.map((r) => `${r.provider}#${r.index}`));
+  for (const [provider, pact] of pacts) {
+    for (const [index, interaction] of pact.interactions.entries()) {
+      if (seen.has(`${provider}#${index}`)) continue;
+      const result: VerifiedInteraction = {
+        provider,
+        index,
+        description: interaction.description,
+        method: interaction.request.method,
+        path: interaction.request.path,
+        status: interaction.response.status,
+        states: (interaction.providerStates ?? []).map((state) => state.name),
+        verdict: 'failed',
+        reason: `not verified: the verification stopped (${stops[0] ?? 'no verdict came back'})`,
+        ranVerifier: false,
+        durationMs: 0,
+      };
+      verified.push(result);
+      onResult(result);
+    }
+  }
   const order = options.providers;
   const interactions: VerifiedInteraction[] = verified.sort(
     (a, b) => order.indexOf(a.provider) - order.indexOf(b.provider) || a.index - b.index,
   );
+  // When anything failed, ask the configured servers again: one that went away ends the run as errored.
+  let error: string | undefined;
+  if (stops.length > 0 || verified.some((r) => r.verdict === 'failed')) {
+    try {
+      await preflight(real);
+    } catch (unavailable) {
+      error = `${(unavailable as Error).message} (it stopped answering during the run)`;
+    }
+  }
 
   // 4. Report
   return finish(
@@ -216,6 +249,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       interactions,
       specMismatches,
       failOnSkipped: options.failOnSkipped,
+      ...(error ? { error } : {}),
     }),
   );
 }

@@ -180,7 +180,7 @@ export function formatConsole(report: ConformanceReport): string {
     lines.push(
       `  ${mark('skipped')} skipped ${skipped.filter((r) => r.reason === reason).length}: ${reason}`,
     );
-  if (report.status === 'errored') return report.headline;
+  if (report.status === 'errored' && report.interactions.length === 0) return report.headline;
   return lines.join('\n');
 }
 
@@ -195,7 +195,7 @@ export function toJunit(report: ConformanceReport): string {
       .className('preflight')
       .name('the targets answer and accept the credentials')
       .error(report.error ?? 'errored', 'TargetUnavailable');
-    return builder.build();
+    if (report.interactions.length === 0) return builder.build();
   }
   if (report.failOnSkipped && report.totals.skipped > 0)
     builder
@@ -264,7 +264,7 @@ export function toMarkdown(report: ConformanceReport): string {
       ...report.targets.map((t) => [t.provider, targetKinds[t.kind], t.baseUrl || '—']),
     ]),
   ];
-  if (report.status === 'errored')
+  if (report.status === 'errored' && report.interactions.length === 0)
     return `${[...sections, 'The run stopped before any interaction was verified.'].join('\n\n')}\n`;
   sections.push(
     markdownTable(

@@ -39,15 +39,34 @@ const worker = new URL(fromSource ? './verify-worker.ts' : './verify-worker.js',
 /** Each single-interaction verification run starts its report with this line. */
 const reportStart = /^\s*Verifying a pact between/m;
 
+/** How a worker run ended: the verdicts it sent, and why it stopped early, if it did. */
+export interface VerificationRun {
+  results: VerifiedInteraction[];
+  /** One line, e.g. `Error: socket hang up (ECONNRESET)`, when the worker stopped before its last verdict. */
+  stopped?: string;
+}
+
+/** The first error a dead worker printed, on one line. */
+function crashCause(output: string, code: number | null, signal: NodeJS.Signals | null): string {
+  const error = /^(\w*Error): (.+)$/m.exec(output);
+  const errorCode = /\bcode: '([A-Z_]+)'/.exec(output)?.[1];
+  const how = signal ? `killed by ${signal}` : `exit code ${code}`;
+  return error
+    ? `${error[1]}: ${error[2]}${errorCode ? ` (${errorCode})` : ''}`
+    : `the worker ended (${how})`;
+}
+
 /**
  * Runs verification jobs in one child process and returns per-interaction verdicts with the verifier's
- * report for each. Credentials reach the child over IPC, never through argv or the environment.
+ * report for each. A worker that dies (the proxy inside pact-js throws when a target drops a connection)
+ * does not end the run: its verdicts so far come back, with the reason it stopped. Credentials reach the
+ * child over IPC, never through argv or the environment.
  */
 export function runVerification(
   jobs: VerificationJob[],
   onResult: (result: InteractionResult) => void = () => {},
   embeddedMock?: WorkerRequest['embeddedMock'],
-): Promise<VerifiedInteraction[]> {
+): Promise<VerificationRun> {
   return new Promise((resolve, reject) => {
     const child = fork(worker, [], {
       execArgv: fromSource ? ['--import', 'tsx'] : [],
@@ -70,19 +89,16 @@ export function runVerification(
       } else if (message.type === 'error') failure = message.message;
     });
     child.on('error', reject);
-    child.on('exit', (code) => {
-      if (failure) return reject(new Error(failure));
-      if (code !== 0)
-        return reject(
-          new Error(`verification worker exited with code ${code}\n${stripVTControlCharacters(output)}`),
-        );
-      const reports = stripVTControlCharacters(output)
+    child.on('exit', (code, signal) => {
+      const text = stripVTControlCharacters(output);
+      const stopped = failure ?? (code !== 0 ? crashCause(text, code, signal) : undefined);
+      const reports = text
         .split(reportStart)
         .slice(1)
-        .map((text) => `Verifying a pact between${text}`.trim());
+        .map((report) => `Verifying a pact between${report}`.trim());
       let next = 0;
-      resolve(
-        results.map((result) => {
+      resolve({
+        results: results.map((result) => {
           if (!result.ranVerifier) return result;
           const log = reports[next++];
           // The verifier's own error says only that verification failed; its report says what did not match.
@@ -92,7 +108,8 @@ export function runVerification(
               : result.reason;
           return { ...result, log, reason };
         }),
-      );
+        ...(stopped ? { stopped } : {}),
+      });
     });
     child.send({ jobs, embeddedMock } satisfies WorkerRequest);
   });

@@ -3,6 +3,7 @@
  * process's stdout, which the parent captures; verdicts travel back over the IPC channel.
  */
 import { type MockServer, startMockServer } from '@vouchspec/mock-server';
+import { answerDroppedRequests } from './proxy-errors.js';
 import type { VerificationJob } from './run-verification.js';
 import { type InteractionResult, verifyPact } from './verify.js';
 
@@ -22,6 +23,15 @@ export type WorkerMessage =
 function send(message: WorkerMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, () => resolve()));
 }
+
+answerDroppedRequests();
+
+// Anything else thrown outside a promise stops the worker at once, with the cause, rather than leaving the
+// verifier waiting.
+process.once('uncaughtException', (error: Error & { code?: string }) => {
+  const message = `${error.name}: ${error.message}${error.code ? ` (${error.code})` : ''}`;
+  process.send?.({ type: 'error', message } satisfies WorkerMessage, () => process.exit(1));
+});
 
 process.once('message', async ({ jobs, embeddedMock }: WorkerRequest) => {
   let mock: MockServer | undefined;

@@ -208,6 +208,10 @@ export async function verifyPact(
             // A real server behind TLS and virtual hosting needs its own Host header and a checked certificate.
             changeOrigin: true,
             validateSSL: true,
+            // Every request the verifier makes (state changes, the interaction itself) gets an answer or fails
+            // within this: a server that stops answering mid-run must not hold the run. Real servers' states
+            // may wait for the server's background work, so they get longer.
+            timeout: target.kind === 'real' ? 30_000 : 10_000,
             logLevel: 'error',
           }).verifyProvider();
           if (stateErrors.length > 0) throw new Error(stateErrors.join('; '));

@@ -9,7 +9,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { startMockServer } from '@vouchspec/mock-server';
+import { type MockServer, startMockServer } from '@vouchspec/mock-server';
 import { generate } from 'selfsigned';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../src/cli.js';
@@ -112,6 +112,32 @@ describe.concurrent('targets that cannot be used (exit 3)', () => {
     const url = `http://127.0.0.1:${port}`;
     const run = await inProcess(['--provider', 'mews-connector', '--base-url', url]);
     await expectErrored(run, `mews-connector at ${url}`, /no answer within 4 s$/);
+  });
+
+  it('a server that stops answering during the run', async () => {
+    // Deterministic: the mock closes itself after a number of requests, well past the preflight.
+    let served = 0;
+    let mock: MockServer | undefined;
+    mock = await startMockServer({
+      onLog: () => {
+        served++;
+        if (served === 60) void mock?.close();
+      },
+    });
+    const run = await bin(['--provider', 'voucherify', '--base-url', mock.url]);
+    expect(run.code, run.output).toBe(exitCodes.targetUnavailable);
+    expect(lines(run.stderr).at(-1)).toMatch(
+      new RegExp(
+        `^Errored: voucherify at ${mock.url.replace(/[.]/g, '\\.')}: nothing is listening there \\(connection refused\\) \\(it stopped answering during the run\\) \\(\\d+\\.\\d s\\)$`,
+      ),
+    );
+    expect(run.output).not.toMatch(/^\s+at /m);
+    const report = await run.report();
+    expect(report.status).toBe('errored');
+    // Every interaction is accounted for: those verified before, and the rest as failed with the reason.
+    expect(report.totals.interactions).toBe(220);
+    expect(report.totals.passed).toBeGreaterThan(0);
+    expect(report.totals.failed).toBe(report.totals.interactions - report.totals.passed);
   });
 
   it('keeps the configured credentials out of its output and reports', async () => {
