@@ -3,7 +3,7 @@
  * types generated from the bundles, and the runtime the other packages share (ESM and CommonJS).
  */
 import { execFile } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'tsdown';
@@ -36,3 +36,13 @@ for (const api of apiIds)
 // The generator reads the bundles just written.
 await run(process.execPath, ['--import', 'tsx', 'scripts/generate-types.ts'], { cwd: packageDir });
 await build({ cwd: packageDir, logLevel: 'warn' });
+// The declarations read the same from CommonJS: copied as `.d.cts`, their relative imports pointing at the
+// CommonJS siblings, as tsdown would emit them (generating them twice doubled the build).
+const dist = new URL('../dist/', import.meta.url);
+for (const file of (await readdir(dist)).filter((name) => name.endsWith('.d.ts'))) {
+  const declarations = await readFile(new URL(file, dist), 'utf8');
+  await writeFile(
+    new URL(file.replace(/\.d\.ts$/, '.d.cts'), dist),
+    declarations.replace(/(from ["']\.\.?\/[^"']+)\.js(["'])/g, '$1.cjs$2'),
+  );
+}
