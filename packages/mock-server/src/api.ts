@@ -17,7 +17,8 @@ export interface RequestContext {
   state: MockState;
 }
 
-export type Handler = (ctx: RequestContext) => MockResponse | Promise<MockResponse>;
+/** Synchronous, so that a request's changes to the state are one transaction (see `pipeline/act.ts`). */
+export type Handler = (ctx: RequestContext) => MockResponse;
 
 /** Everything that differs between the two vendors' APIs: credentials, error bodies, response headers. */
 export interface ApiAdapter {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { parseJson } from './pipeline/json.js';
 import { startMockServer } from './server.js';
 
 const usage = `Usage: vouchspec-mock [options]
@@ -15,19 +16,30 @@ Options:
   --seed <file>         JSON file of initial data, as accepted by POST /__admin/seed
   --credentials <file>  JSON file of credentials to accept instead of the defaults, e.g.
                         {"voucherify": {"X-App-Id": "…", "X-App-Token": "…"}, "mews-connector": {"AccessToken": "…"}}
+  --max-state-mb <n>    Most the stored state may hold, in MiB of JSON (default 128); growing past it is a 413
+  --admin-host <name>   Also accept this Host name on the admin endpoints (repeatable); IP addresses and
+                        localhost names are always accepted
   --quiet               No per-request log lines
   -v, --version         Print the version
   -h, --help            Show this help
 
 Admin endpoints (not part of either API): POST /__admin/reset, POST /__admin/seed, GET /__admin/state,
-GET /__admin/operations.`;
+GET /__admin/operations. Browsers cannot use them: pages of other origins and Host names that are not IP
+addresses or localhost are refused.`;
 
 function readJson(file: string, what: string): unknown {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return parseJson(readFileSync(file));
   } catch (error) {
     throw new Error(`Cannot read ${what} file ${file}: ${(error as Error).message}`);
   }
+}
+
+function parseMegabytes(raw: string): number {
+  const megabytes = Number(raw);
+  if (!Number.isInteger(megabytes) || megabytes < 1 || megabytes > 1024 * 1024)
+    throw new Error(`Invalid --max-state-mb "${raw}": use a whole number of MiB from 1`);
+  return megabytes * 1024 * 1024;
 }
 
 function parsePort(raw: string): number {
@@ -44,6 +56,8 @@ async function main() {
       host: { type: 'string' },
       seed: { type: 'string' },
       credentials: { type: 'string' },
+      'max-state-mb': { type: 'string' },
+      'admin-host': { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       version: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -62,13 +76,16 @@ async function main() {
     host: values.host ?? process.env.VOUCHSPEC_MOCK_HOST ?? '127.0.0.1',
     seed: values.seed ? readJson(values.seed, 'seed') : undefined,
     credentials: values.credentials ? readJson(values.credentials, 'credentials') : undefined,
+    maxStateBytes: values['max-state-mb'] ? parseMegabytes(values['max-state-mb']) : undefined,
+    adminHosts: values['admin-host'],
     onLog: values.quiet ? undefined : (line) => console.log(line),
   });
   const stateful = server.operations.filter((o) => o.stateful).length;
   console.log(
-    `vouchspec mock server listening on ${server.url} — ${server.operations.length} operations ` +
+    `vouchspec mock server listening on ${server.where} — ${server.operations.length} operations ` +
       `(${stateful} stateful, ${server.operations.length - stateful} from examples). Ctrl-C to stop.`,
   );
+  if (server.warning) console.error(`warning: ${server.warning}`);
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

@@ -38,12 +38,13 @@ export function mergeCredentials(overrides: unknown): MockCredentials {
   if (!isRecord(overrides)) throw new Error('credentials must be a JSON object');
   const merged = structuredClone(defaultCredentials) as unknown as Record<string, Record<string, string>>;
   for (const [api, values] of Object.entries(overrides)) {
-    const known = merged[api];
+    // Own keys only, so `__proto__` or `toString` is an unknown API rather than a way to Object.prototype.
+    const known = Object.hasOwn(merged, api) ? merged[api] : undefined;
     if (!known)
       throw new Error(`credentials: unknown API "${api}" (expected ${Object.keys(merged).join(', ')})`);
     if (!isRecord(values)) throw new Error(`credentials.${api} must be an object`);
     for (const [name, value] of Object.entries(values)) {
-      if (!(name in known)) {
+      if (!Object.hasOwn(known, name)) {
         throw new Error(
           `credentials.${api}: unknown credential "${name}" (expected ${Object.keys(known).join(', ')})`,
         );

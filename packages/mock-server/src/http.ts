@@ -12,7 +12,16 @@ export class HttpError extends Error {
     message: string,
     readonly details?: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers the error calls for, such as a 405's `Allow`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
+}
+
+/** A response ready to write: headers final, body serialised (or streamed, for large admin exports). */
+export interface PreparedResponse {
+  status: number;
+  headers: Record<string, string>;
+  payload?: string | AsyncIterable<string>;
 }

@@ -3,7 +3,8 @@ import { describeFailure, type SchemaValidator } from '@vouchspec/spec/validatio
 import { HttpError } from './http.js';
 import { voucherifyId } from './ids.js';
 import { mockEnterpriseId, storeVoucherCode } from './resources/voucher-codes.js';
-import type { ByProject, MockState } from './state.js';
+import type { ActivityRow, MockState, SegmentRow, StoredVoucherCode } from './state.js';
+import type { ProjectTable, Table } from './store/table.js';
 
 type Item = Record<string, unknown>;
 
@@ -13,8 +14,19 @@ interface Collection {
   /** Names of fields that link the item and are not part of the schema, with what they must be. */
   links?: Record<string, 'project' | 'customer' | 'customers'>;
   insert(state: MockState, item: Item): void;
-  export(state: MockState): Item[];
+  /**
+   * The collection's rows as they are now (stored rows never change, so holding them is a consistent
+   * snapshot) and how each becomes an item of the dump; the work per row is left to whoever reads it.
+   */
+  snapshot(state: MockState): Snapshot;
 }
+
+interface Snapshot {
+  rows: readonly unknown[];
+  item(row: unknown): Item;
+}
+
+const asItem = (row: unknown) => row as Item;
 
 function withId(item: Item, prefix: string): Item & { id: string } {
   return { ...item, id: (item.id as string | undefined) ?? voucherifyId(prefix) };
@@ -22,7 +34,7 @@ function withId(item: Item, prefix: string): Item & { id: string } {
 
 /** A project-scoped collection: items carry `project_id`, which the spec object itself does not. */
 function projectScoped(
-  select: (state: MockState) => ByProject<unknown>,
+  select: (state: MockState) => ProjectTable<unknown>,
   schema: string,
   prefix: string,
 ): Collection {
@@ -30,32 +42,30 @@ function projectScoped(
     schema,
     links: { project_id: 'project' },
     insert(state, { project_id, ...item }) {
-      const byProject = select(state);
-      const projectId = project_id as string;
-      if (!byProject.has(projectId)) byProject.set(projectId, new Map());
       const stored = withId(item, prefix);
-      byProject.get(projectId)?.set(stored.id, stored);
+      select(state)
+        .in(project_id as string)
+        .set(stored.id, stored);
     },
-    export: (state) =>
-      [...select(state)].flatMap(([projectId, items]) =>
-        [...items.values()].map((item) => ({ ...(item as Item), project_id: projectId })),
-      ),
+    snapshot: (state) => ({
+      rows: [...select(state).rows()],
+      item: (entry) => {
+        const { projectId, row } = entry as { projectId: string; row: Item };
+        return { ...row, project_id: projectId };
+      },
+    }),
   };
 }
 
 /** A collection keyed by the items' own `id`. */
-function byId(
-  select: (state: MockState) => Map<string, unknown>,
-  schema: string,
-  prefix: string,
-): Collection {
+function byId(select: (state: MockState) => Table<unknown>, schema: string, prefix: string): Collection {
   return {
     schema,
     insert(state, item) {
       const stored = withId(item, prefix);
       select(state).set(stored.id, stored);
     },
-    export: (state) => [...select(state).values()] as Item[],
+    snapshot: (state) => ({ rows: [...select(state).values()], item: asItem }),
   };
 }
 
@@ -78,14 +88,16 @@ const collections: Record<ApiId, Record<string, Collection>> = {
         const stored = withId(segment, 'seg');
         state.segments.set(stored.id, {
           segment: stored as never,
-          customerIds: new Set((customer_ids as string[] | undefined) ?? []),
+          customerIds: [...new Set((customer_ids as string[] | undefined) ?? [])],
         });
       },
-      export: (state) =>
-        [...state.segments.values()].map(({ segment, customerIds }) => ({
-          ...segment,
-          customer_ids: [...customerIds],
-        })),
+      snapshot: (state) => ({
+        rows: [...state.segments.values()],
+        item: (row) => {
+          const { segment, customerIds } = row as SegmentRow;
+          return { ...segment, customer_ids: customerIds };
+        },
+      }),
     },
     vouchers: byId((s) => s.vouchers, 'Voucher', 'v'),
     referralHolders: byId((s) => s.referralHolders, 'ReferralHolder', 'rh'),
@@ -93,15 +105,16 @@ const collections: Record<ApiId, Record<string, Collection>> = {
       schema: 'CustomerActivity',
       links: { customer_id: 'customer' },
       insert(state, { customer_id, ...activity }) {
-        const customerId = customer_id as string;
-        const log = state.activities.get(customerId) ?? [];
-        log.push(withId(activity, 'evcus') as never);
-        state.activities.set(customerId, log);
+        const stored = withId(activity, 'evcus');
+        state.activities.set(stored.id, { customerId: customer_id as string, activity: stored as never });
       },
-      export: (state) =>
-        [...state.activities].flatMap(([customerId, log]) =>
-          log.map((activity) => ({ ...activity, customer_id: customerId })),
-        ),
+      snapshot: (state) => ({
+        rows: [...state.activities.values()],
+        item: (row) => {
+          const { customerId, activity } = row as ActivityRow;
+          return { ...activity, customer_id: customerId };
+        },
+      }),
     },
   },
   'mews-connector': {
@@ -113,8 +126,13 @@ const collections: Record<ApiId, Record<string, Collection>> = {
           enterpriseId: typeof EnterpriseId === 'string' ? EnterpriseId : mockEnterpriseId,
         });
       },
-      export: (state) =>
-        [...state.voucherCodes.values()].map((s) => ({ ...s.code, EnterpriseId: s.enterpriseId })),
+      snapshot: (state) => ({
+        rows: [...state.voucherCodes.values()],
+        item: (row) => {
+          const { code, enterpriseId } = row as StoredVoucherCode;
+          return { ...code, EnterpriseId: enterpriseId };
+        },
+      }),
     },
   },
 };
@@ -133,7 +151,8 @@ export function applySeed(
 ): Record<string, number> {
   if (!data || typeof data !== 'object' || Array.isArray(data))
     throw new HttpError(400, 'Seed data must be a JSON object');
-  const seeded = data as Record<string, Record<string, unknown>>;
+  // A copy, because stored rows are frozen and the caller's objects are theirs.
+  const seeded = structuredClone(data) as Record<string, Record<string, unknown>>;
   const projects = new Set([
     ...state.projects.keys(),
     ...((seeded.voucherify?.projects as Item[] | undefined) ?? []).map((p) => p.id as string),
@@ -145,7 +164,8 @@ export function applySeed(
   const inserts: (() => void)[] = [];
   const counts: Record<string, number> = {};
   for (const [api, apiCollections] of Object.entries(seeded)) {
-    const known = collections[api as ApiId];
+    // Own keys only: a name such as `toString` or `__proto__` is unknown, not a prototype's member.
+    const known = Object.hasOwn(collections, api) ? collections[api as ApiId] : undefined;
     if (!known)
       throw new HttpError(
         400,
@@ -154,7 +174,7 @@ export function applySeed(
     if (!apiCollections || typeof apiCollections !== 'object')
       throw new HttpError(400, `Seed: ${api} must be an object`);
     for (const [name, items] of Object.entries(apiCollections)) {
-      const collection = known[name];
+      const collection = Object.hasOwn(known, name) ? known[name] : undefined;
       if (!collection)
         throw new HttpError(
           400,
@@ -187,13 +207,25 @@ export function applySeed(
   return counts;
 }
 
-/** The whole state in the seed format, so a dump can be seeded back. */
-export function exportState(state: MockState): SeedData {
+/** A consistent snapshot of the whole state, per API and collection, for an export that runs in slices. */
+export function snapshotState(state: MockState): Record<string, Record<string, Snapshot>> {
   return Object.fromEntries(
     Object.entries(collections).map(([api, apiCollections]) => [
       api,
       Object.fromEntries(
-        Object.entries(apiCollections).map(([name, collection]) => [name, collection.export(state)]),
+        Object.entries(apiCollections).map(([name, collection]) => [name, collection.snapshot(state)]),
+      ),
+    ]),
+  );
+}
+
+/** The whole state in the seed format, so a dump can be seeded back. */
+export function exportState(state: MockState): SeedData {
+  return Object.fromEntries(
+    Object.entries(snapshotState(state)).map(([api, snapshots]) => [
+      api,
+      Object.fromEntries(
+        Object.entries(snapshots).map(([name, { rows, item }]) => [name, rows.map((row) => item(row))]),
       ),
     ]),
   );

@@ -1,4 +1,6 @@
 import type { MewsConnectorSchemas, VoucherifySchemas } from '@vouchspec/spec/types';
+import { Journal } from './store/journal.js';
+import { type IndexKey, ProjectTable, Table } from './store/table.js';
 
 type V = VoucherifySchemas;
 export type Customer = V['Customer'];
@@ -9,9 +11,6 @@ export interface StoredVoucherCode {
   code: VoucherCode;
   enterpriseId: string;
 }
-
-/** Per project: id → object. Management resources other than projects and users live under a project. */
-export type ByProject<T> = Map<string, Map<string, T>>;
 
 /** An organisation user: the User object, whose `projects` map says where they have access. */
 export type User = V['User'];
@@ -25,58 +24,85 @@ export interface AsyncActionRecord {
   result: { processed: number; failed: { row: number; reason: string }[] };
 }
 
-/** All data the mock holds. `clearState` empties it; the admin seed endpoint fills it. */
+/** A customer's activity, with the customer it belongs to. */
+export interface ActivityRow {
+  customerId: string;
+  activity: V['CustomerActivity'];
+}
+
+/** A segment with the customers (ids) that are in it. */
+export interface SegmentRow {
+  segment: V['CustomerSegment'];
+  customerIds: readonly string[];
+}
+
+/**
+ * All data the mock holds, as tables of immutable rows sharing one journal: a request's changes are kept
+ * or undone together (`journal.atomically`), and `journal.bytes` is the size the state limit counts.
+ */
 export interface MockState {
+  journal: Journal;
   // Management API
-  projects: Map<string, V['Project']>;
-  users: Map<string, User>;
+  projects: Table<V['Project']>;
+  users: Table<User>;
   /** Pending invitations by email. */
-  invitations: Map<string, V['UserInvitation']>;
-  campaignTemplates: ByProject<V['CampaignTemplate']>;
-  stackingRules: ByProject<V['StackingRules']>;
-  metadataSchemas: ByProject<V['MetadataSchema']>;
-  customEventSchemas: ByProject<V['CustomEventSchema']>;
-  webhooks: ByProject<V['Webhook']>;
-  brands: ByProject<V['Brand']>;
+  invitations: Table<V['UserInvitation']>;
+  campaignTemplates: ProjectTable<V['CampaignTemplate']>;
+  stackingRules: ProjectTable<V['StackingRules']>;
+  metadataSchemas: ProjectTable<V['MetadataSchema']>;
+  customEventSchemas: ProjectTable<V['CustomEventSchema']>;
+  webhooks: ProjectTable<V['Webhook']>;
+  brands: ProjectTable<V['Brand']>;
   // Customers API
-  customers: Map<string, Customer>;
-  /** Segments with the customers (ids) that are in them. */
-  segments: Map<string, { segment: V['CustomerSegment']; customerIds: Set<string> }>;
+  /** Indexed by `source_id`, the other way the API names a customer. */
+  customers: Table<Customer>;
+  segments: Table<SegmentRow>;
   /** Consents by customer id: consent id (or `unsubscribed`) → given. */
-  consents: Map<string, Record<string, boolean>>;
-  /** Activities by customer id, oldest first. */
-  activities: Map<string, V['CustomerActivity'][]>;
+  consents: Table<Record<string, boolean>>;
+  /** Activities by activity id, indexed by customer; each customer's log runs oldest first. */
+  activities: Table<ActivityRow>;
   /** Vouchers by id, referral codes among them (`is_referral_code`). */
-  vouchers: Map<string, V['Voucher']>;
-  /** Holders of referral codes by holder id (`rh_…`). */
-  referralHolders: Map<string, V['ReferralHolder']>;
-  asyncActions: Map<string, AsyncActionRecord>;
+  vouchers: Table<V['Voucher']>;
+  /** Holders of referral codes by holder id (`rh_…`), indexed by customer. */
+  referralHolders: Table<V['ReferralHolder']>;
+  asyncActions: Table<AsyncActionRecord>;
   // Mews Connector API
-  voucherCodes: Map<string, StoredVoucherCode>;
+  voucherCodes: Table<StoredVoucherCode>;
 }
 
 export function createState(): MockState {
+  const journal = new Journal();
+  const table = <T>(indexes?: Record<string, IndexKey<T>>) => new Table<T>(journal, indexes);
+  const projectTable = <T>() => new ProjectTable<T>(journal);
   return {
-    projects: new Map(),
-    users: new Map(),
-    invitations: new Map(),
-    campaignTemplates: new Map(),
-    stackingRules: new Map(),
-    metadataSchemas: new Map(),
-    customEventSchemas: new Map(),
-    webhooks: new Map(),
-    brands: new Map(),
-    customers: new Map(),
-    segments: new Map(),
-    consents: new Map(),
-    activities: new Map(),
-    vouchers: new Map(),
-    referralHolders: new Map(),
-    asyncActions: new Map(),
-    voucherCodes: new Map(),
+    journal,
+    projects: table(),
+    users: table(),
+    invitations: table(),
+    campaignTemplates: projectTable(),
+    stackingRules: projectTable(),
+    metadataSchemas: projectTable(),
+    customEventSchemas: projectTable(),
+    webhooks: projectTable(),
+    brands: projectTable(),
+    customers: table({ sourceId: (customer) => customer.source_id ?? undefined }),
+    segments: table(),
+    consents: table(),
+    activities: table({ customer: (row) => row.customerId }),
+    vouchers: table(),
+    referralHolders: table({ customer: (holder) => holder.customer_id }),
+    asyncActions: table(),
+    voucherCodes: table(),
   };
 }
 
+/** The state's tables, for code that treats them all alike. */
+export function tablesOf(state: MockState): Table<unknown>[] {
+  return Object.values(state).flatMap((value) =>
+    value instanceof Table ? [value] : value instanceof ProjectTable ? [value.table] : [],
+  );
+}
+
 export function clearState(state: MockState): void {
-  for (const collection of Object.values(state)) collection.clear();
+  for (const table of tablesOf(state)) table.clear();
 }

@@ -31,7 +31,7 @@ function actionOf(res: { status: number; body: { async_action_id: string } }) {
 }
 
 const activityTypes = (customerId: string) =>
-  (mock.server.state.activities.get(customerId) ?? []).map((activity) => activity.type);
+  mock.server.state.activities.findAll('customer', customerId).map(({ activity }) => activity.type);
 
 describe('updateCustomersInBulk', () => {
   it('updates known source_ids, creates the others and records the async action', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ProjectTable } from '../src/store/table.js';
 import { managementKeys, schemaErrors, useMock } from './helpers.js';
 
 const mock = useMock();
@@ -246,12 +247,10 @@ describe('deleteProject', () => {
     const kept = await create({ users: [{ id: 'user_ada', role: 'ADMIN' }] });
     const { state } = mock.server;
     const id = doomed.body.id;
-    for (const collection of [state.webhooks, state.brands, state.campaignTemplates] as Map<
-      string,
-      unknown
-    >[]) {
-      collection.set(id, new Map([['item', {}]]));
-      collection.set(kept.body.id, new Map([['item', {}]]));
+    const collections = [state.webhooks, state.brands, state.campaignTemplates] as ProjectTable<unknown>[];
+    for (const collection of collections) {
+      collection.in(id).set('item', {});
+      collection.in(kept.body.id).set('item', {});
     }
     state.invitations.set('new@example.com', {
       email: 'new@example.com',
@@ -271,12 +270,9 @@ describe('deleteProject', () => {
     expect(res.body).toBeUndefined();
     expect((await call('GET', `/${id}`)).status).toBe(404);
     expect((await call('GET', '')).body.data.map((p: { id: string }) => p.id)).toEqual([kept.body.id]);
-    for (const collection of [state.webhooks, state.brands, state.campaignTemplates] as Map<
-      string,
-      unknown
-    >[]) {
-      expect(collection.has(id)).toBe(false);
-      expect(collection.has(kept.body.id)).toBe(true);
+    for (const collection of collections) {
+      expect(collection.in(id).size).toBe(0);
+      expect(collection.in(kept.body.id).has('item')).toBe(true);
     }
     expect(state.users.get('user_ada')?.projects).toEqual({ [kept.body.id]: 'ADMIN' });
     expect(state.users.get('user_owner')?.projects).toEqual({ [kept.body.id]: 'ADMIN' });

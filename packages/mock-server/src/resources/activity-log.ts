@@ -22,11 +22,11 @@ export function recordActivity(
     created_at: timestamp(),
     group_id: voucherifyId('v'),
   };
-  let log = state.activities.get(customerId);
-  if (!log) {
-    log = [];
-    state.activities.set(customerId, log);
-  }
-  log.push(activity);
+  state.activities.set(activity.id as string, { customerId, activity });
   return activity;
+}
+
+/** A customer's activities, oldest first. */
+export function activitiesOf(state: MockState, customerId: string): Activity[] {
+  return state.activities.findAll('customer', customerId).map((row) => row.activity);
 }

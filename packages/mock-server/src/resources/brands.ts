@@ -2,6 +2,7 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
+import type { ProjectScope } from '../store/table.js';
 import { dataList, requireProject, requireScoped, scoped } from './common.js';
 
 type Brand = VoucherifySchemas['Brand'];
@@ -11,7 +12,7 @@ type BrandUpdate = VoucherifySchemas['BrandUpdate'];
 /** The reminder BrandCreate documents as its default. */
 const defaultPermissionReminder = 'You are receiving this email because you opted in at our website.';
 
-function projectBrands(ctx: RequestContext): Map<string, Brand> {
+function projectBrands(ctx: RequestContext): ProjectScope<Brand> {
   return scoped(ctx.state.brands, requireProject(ctx).id);
 }
 
@@ -49,11 +50,10 @@ function newBrand(input: BrandCreate): Brand {
   };
 }
 
-/** Copies the sent fields a stored section has (it has every documented one), ignoring unknown ones. */
-function applyChanges(section: object, changes: object | undefined): void {
-  for (const [field, value] of Object.entries(changes ?? {})) {
-    if (Object.hasOwn(section, field)) (section as Record<string, unknown>)[field] = value;
-  }
+/** The section with the sent fields it has (it has every documented one); unknown ones are ignored. */
+function withChanges<T extends object>(section: T, changes: object | undefined): T {
+  const known = Object.entries(changes ?? {}).filter(([field]) => Object.hasOwn(section, field));
+  return { ...section, ...Object.fromEntries(known) };
 }
 
 export const brandHandlers: Record<string, Handler> = {
@@ -75,13 +75,17 @@ export const brandHandlers: Record<string, Handler> = {
   listBrands: (ctx) => ({ status: 200, body: dataList([...projectBrands(ctx).values()]) }),
   getBrand: (ctx) => ({ status: 200, body: requireBrand(ctx) }),
   updateBrand: (ctx) => {
-    const brand = requireBrand(ctx);
+    const stored = requireBrand(ctx);
     const input = ctx.body as BrandUpdate;
     checkEmail(input.contact?.email);
     // The update schema forbids `null` wherever a stored brand does, so sent values can be stored as they are.
-    applyChanges(brand.brand, input.brand);
-    applyChanges(brand.address, input.address);
-    applyChanges(brand.contact, input.contact);
+    const brand: Brand = {
+      ...stored,
+      brand: withChanges(stored.brand, input.brand),
+      address: withChanges(stored.address, input.address),
+      contact: withChanges(stored.contact, input.contact),
+    };
+    projectBrands(ctx).set(brand.id, brand);
     return { status: 200, body: brand };
   },
   deleteBrand: (ctx) => {

@@ -1,7 +1,7 @@
 /** Helpers the resource modules share: errors, project scoping, lists, paging and `filters` evaluation. */
 import type { RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
-import type { ByProject } from '../state.js';
+import type { ProjectTable } from '../store/table.js';
 
 export const timestamp = () => new Date().toISOString();
 
@@ -21,20 +21,15 @@ export function requireProject(ctx: RequestContext) {
   return project;
 }
 
-/** A project's collection in a per-project map, created on first use. */
-export function scoped<T>(byProject: ByProject<T>, projectId: string): Map<string, T> {
-  let collection = byProject.get(projectId);
-  if (!collection) {
-    collection = new Map();
-    byProject.set(projectId, collection);
-  }
-  return collection;
+/** One project's rows of a project-scoped table. */
+export function scoped<T>(byProject: ProjectTable<T>, projectId: string) {
+  return byProject.in(projectId);
 }
 
 /** The item of an existing project's collection named by a path parameter, or a 404 for whichever is missing. */
 export function requireScoped<T>(
   ctx: RequestContext,
-  byProject: ByProject<T>,
+  byProject: ProjectTable<T>,
   parameter: string,
   resourceType: string,
 ): T {

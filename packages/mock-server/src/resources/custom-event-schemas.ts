@@ -2,6 +2,7 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
+import type { ProjectScope } from '../store/table.js';
 import { dataList, requireProject, requireScoped, scoped, timestamp } from './common.js';
 
 type CustomEventSchema = VoucherifySchemas['CustomEventSchema'];
@@ -11,7 +12,7 @@ type Properties = VoucherifySchemas['CustomEventSchemaDefinition']['properties']
 
 const resourceType = 'custom-event-schema';
 
-function projectSchemas(ctx: RequestContext): Map<string, CustomEventSchema> {
+function projectSchemas(ctx: RequestContext): ProjectScope<CustomEventSchema> {
   return scoped(ctx.state.customEventSchemas, requireProject(ctx).id);
 }
 
@@ -24,15 +25,18 @@ function requireSchema(ctx: RequestContext): CustomEventSchema {
  * `{deleted: true}` alone deactivates a property without losing its type. New properties start active.
  */
 function mergeProperties(current: Properties, sent: Properties): Properties {
-  const merged: Properties = { ...current };
-  for (const [name, definition] of Object.entries(sent)) {
-    merged[name] = { deleted: false, ...current[name], ...definition };
-  }
-  return merged;
+  // Built from entries, so a property with any name (even `__proto__`) is kept as data.
+  return Object.fromEntries([
+    ...Object.entries(current).filter(([name]) => !Object.hasOwn(sent, name)),
+    ...Object.entries(sent).map(([name]) => [
+      name,
+      { deleted: false, ...(Object.hasOwn(current, name) ? current[name] : {}), ...sent[name] },
+    ]),
+  ]) as Properties;
 }
 
 /** An event name must be non-blank and unique in its project, since events are tracked by name. */
-function checkName(ctx: RequestContext, name: string, schemas: Map<string, CustomEventSchema>): void {
+function checkName(ctx: RequestContext, name: string, schemas: ProjectScope<CustomEventSchema>): void {
   if (name.trim() === '')
     throw new HttpError(400, 'Invalid payload', 'body.name: the event name must not be empty');
   if ([...schemas.values()].some((schema) => schema.name === name))
@@ -61,14 +65,19 @@ export const customEventSchemaHandlers: Record<string, Handler> = {
   listCustomEventSchemas: (ctx) => ({ status: 200, body: dataList([...projectSchemas(ctx).values()]) }),
   getCustomEventSchema: (ctx) => ({ status: 200, body: requireSchema(ctx) }),
   updateCustomEventSchema: (ctx) => {
-    const schema = requireSchema(ctx);
+    const stored = requireSchema(ctx);
     const input = ctx.body as CustomEventSchemaUpdate & { name?: unknown };
     // The update schema has no `name`; say so rather than silently keep the old one.
-    if (input.name !== undefined && input.name !== schema.name)
+    if (input.name !== undefined && input.name !== stored.name)
       throw new HttpError(400, 'Invalid payload', 'body.name: the event name cannot be changed');
-    if (input.schema)
-      schema.schema = { properties: mergeProperties(schema.schema.properties, input.schema.properties) };
-    schema.updated_at = timestamp();
+    const schema: CustomEventSchema = {
+      ...stored,
+      ...(input.schema
+        ? { schema: { properties: mergeProperties(stored.schema.properties, input.schema.properties) } }
+        : {}),
+      updated_at: timestamp(),
+    };
+    projectSchemas(ctx).set(schema.id, schema);
     return { status: 200, body: schema };
   },
   deleteCustomEventSchema: (ctx) => {

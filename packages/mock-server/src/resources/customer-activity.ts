@@ -2,6 +2,7 @@
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
+import { activitiesOf } from './activity-log.js';
 import { cursorPage, dataList, notFound, ordered } from './common.js';
 import { findCustomer } from './customers.js';
 
@@ -133,7 +134,7 @@ function selectActivities(ctx: RequestContext, missingCustomer: (id: string) => 
   const customer = findCustomer(ctx.state, id);
   if (!customer) throw missingCustomer(id);
   const query = ctx.params.query as ActivityQuery;
-  const log = ctx.state.activities.get(customer.id as string) ?? [];
+  const log = activitiesOf(ctx.state, customer.id as string);
   const matching = sorted(log, query.order ?? defaultOrder).filter((activity) =>
     matchesQuery(activity, query),
   );

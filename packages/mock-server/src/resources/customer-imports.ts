@@ -113,7 +113,8 @@ function rowToCustomer(columns: Column[], fields: string[]): CustomerBulkUpdate 
   const values: Record<Column['target'], Record<string, string>> = { profile: {}, address: {}, metadata: {} };
   columns.forEach(({ target, key }, index) => {
     const value = fields[index];
-    if (value) values[target][key] = value;
+    // A computed key is always data, even `__proto__`, where assignment would set the prototype.
+    if (value) values[target] = { ...values[target], [key]: value };
   });
   const { source_id, ...profile } = values.profile;
   if (!source_id) return 'source_id is empty';

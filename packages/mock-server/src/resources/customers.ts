@@ -34,8 +34,7 @@ export function findCustomer(state: MockState, idOrSourceId: string): Customer |
 
 /** The customer with this `source_id`, which (unlike `findCustomer`) never matches a Voucherify id. */
 export function findBySourceId(state: MockState, sourceId: string): Customer | undefined {
-  for (const customer of state.customers.values()) if (customer.source_id === sourceId) return customer;
-  return undefined;
+  return state.customers.find('sourceId', sourceId);
 }
 
 function requireCustomer(ctx: RequestContext): Customer {
@@ -45,45 +44,47 @@ function requireCustomer(ctx: RequestContext): Customer {
   return customer;
 }
 
-function applyProfile(customer: Customer, input: CustomerProfile): void {
-  for (const field of profileFields) {
-    if (input[field] !== undefined) (customer as Record<string, unknown>)[field] = input[field];
-  }
+/** The customer with the profile fields sent; each replaces the stored value. */
+function withProfile(customer: Customer, input: CustomerProfile): Customer {
+  const changed: Record<string, unknown> = { ...customer };
+  for (const field of profileFields) if (input[field] !== undefined) changed[field] = input[field];
+  return changed as Customer;
 }
 
 function newCustomer(input: CustomerCreate, now: string): Customer {
-  const customer: Customer = {
-    id: voucherifyId('cust'),
-    ...(input.source_id !== undefined ? { source_id: input.source_id } : {}),
-    summary: {
-      redemptions: {
-        total_redeemed: 0,
-        total_failed: 0,
-        total_succeeded: 0,
-        total_rolled_back: 0,
-        total_rollback_failed: 0,
-        total_rollback_succeeded: 0,
-        gift: { redeemed_amount: 0, amount_to_go: 0 },
-        loyalty_card: { redeemed_points: 0, points_to_go: 0 },
+  return withProfile(
+    {
+      id: voucherifyId('cust'),
+      ...(input.source_id !== undefined ? { source_id: input.source_id } : {}),
+      summary: {
+        redemptions: {
+          total_redeemed: 0,
+          total_failed: 0,
+          total_succeeded: 0,
+          total_rolled_back: 0,
+          total_rollback_failed: 0,
+          total_rollback_succeeded: 0,
+          gift: { redeemed_amount: 0, amount_to_go: 0 },
+          loyalty_card: { redeemed_points: 0, points_to_go: 0 },
+        },
+        orders: { total_amount: 0, total_count: 0, average_amount: 0, last_order_amount: 0 },
       },
-      orders: { total_amount: 0, total_count: 0, average_amount: 0, last_order_amount: 0 },
+      loyalty: { points: 0, referred_customers: 0, campaigns: {} },
+      referrals: { total: 0, campaigns: [] },
+      system_metadata: {},
+      metadata: {},
+      created_at: now,
+      updated_at: now,
+      object: 'customer',
     },
-    loyalty: { points: 0, referred_customers: 0, campaigns: {} },
-    referrals: { total: 0, campaigns: [] },
-    system_metadata: {},
-    metadata: {},
-    created_at: now,
-    updated_at: now,
-    object: 'customer',
-  };
-  applyProfile(customer, input);
-  return customer;
+    input,
+  );
 }
 
-/** Logs a profile event with a copy of the customer, so later changes do not rewrite the history. */
+/** Logs a profile event with the customer as it is now (stored rows never change, so no copy is needed). */
 function recordProfileEvent(state: MockState, customer: Customer, type: ProfileEvent): void {
   recordActivity(state, customer.id as string, type, {
-    data: { customer: structuredClone(customer) },
+    data: { customer },
     event_source: { channel: 'API' },
   });
 }
@@ -95,10 +96,10 @@ function recordProfileEvent(state: MockState, customer: Customer, type: ProfileE
 function saveCustomer(state: MockState, existing: Customer | undefined, input: CustomerCreate): Customer {
   const now = timestamp();
   if (existing) {
-    applyProfile(existing, input);
-    existing.updated_at = now;
-    recordProfileEvent(state, existing, 'customer.updated');
-    return existing;
+    const updated = { ...withProfile(existing, input), updated_at: now };
+    state.customers.set(updated.id as string, updated);
+    recordProfileEvent(state, updated, 'customer.updated');
+    return updated;
   }
   const customer = newCustomer(input, now);
   state.customers.set(customer.id as string, customer);
@@ -132,7 +133,7 @@ function within(time: number, after: string | undefined, before: string | undefi
 
 function matchesQuery(state: MockState, customer: Customer, query: ListQuery): boolean {
   const inSegment = (segmentId: string) =>
-    state.segments.get(segmentId)?.customerIds.has(customer.id as string) ?? false;
+    state.segments.get(segmentId)?.customerIds.includes(customer.id as string) ?? false;
   return (
     (query.email === undefined || customer.email === query.email) &&
     (query.name === undefined || customer.name === query.name) &&
@@ -159,9 +160,12 @@ function afterCursor(customers: Customer[], order: string, cursor: string | unde
 /** Erases what the mock keeps about a customer and counts it per kind of record. */
 function eraseCustomer(state: MockState, customerId: string) {
   let segments = 0;
-  for (const { customerIds } of state.segments.values()) if (customerIds.delete(customerId)) segments++;
-  const customerEvents = state.activities.get(customerId)?.length ?? 0;
-  state.activities.delete(customerId);
+  for (const [segmentId, row] of state.segments) {
+    if (!row.customerIds.includes(customerId)) continue;
+    state.segments.set(segmentId, { ...row, customerIds: row.customerIds.filter((id) => id !== customerId) });
+    segments++;
+  }
+  const customerEvents = state.activities.deleteAll('customer', customerId);
   state.consents.delete(customerId);
   state.customers.delete(customerId);
   // The mock stores no tracked events or orders, so those counts are always zero.
@@ -243,7 +247,7 @@ export const customerHandlers: Record<string, Handler> = {
     // segments have no rules to qualify by, so it gets none.
     const customerId = findCustomer(ctx.state, ctx.params.path.customerId as string)?.id;
     const segments = [...ctx.state.segments.values()]
-      .filter(({ customerIds }) => customerId !== undefined && customerIds.has(customerId))
+      .filter(({ customerIds }) => customerId !== undefined && customerIds.includes(customerId))
       .map(({ segment }) => segment);
     return { status: 200, body: dataList(segments) };
   },

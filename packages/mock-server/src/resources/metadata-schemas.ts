@@ -2,6 +2,7 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
+import type { ProjectScope } from '../store/table.js';
 import { dataList, requireProject, requireScoped, scoped, timestamp } from './common.js';
 
 type MetadataSchema = VoucherifySchemas['MetadataSchema'];
@@ -60,7 +61,7 @@ function checkNesting(
   name: string,
   definition: Definition,
   relatedObject: string,
-  schemas: Map<string, MetadataSchema>,
+  schemas: ProjectScope<MetadataSchema>,
 ): void {
   if (definition.type !== 'object') {
     if (isSet(definition.object_type)) throw invalid(name, 'object_type', 'is only allowed for type object');
@@ -86,7 +87,7 @@ function storedDefinition(
   sent: Definition,
   current: Definition | undefined,
   relatedObject: string,
-  schemas: Map<string, MetadataSchema>,
+  schemas: ProjectScope<MetadataSchema>,
 ): Definition {
   const type = sent.type ?? current?.type;
   if (!type) throw invalid(name, 'type', 'is required for a new definition');
@@ -106,7 +107,7 @@ function mergedDefinitions(
   current: Definitions,
   sent: Definitions,
   relatedObject: string,
-  schemas: Map<string, MetadataSchema>,
+  schemas: ProjectScope<MetadataSchema>,
 ): Definitions {
   // Built with fromEntries so that any key, `__proto__` included, stays a plain own property.
   const replaced = Object.entries(sent).map(([name, definition]) => {
@@ -116,7 +117,7 @@ function mergedDefinitions(
   return Object.fromEntries([...Object.entries(current), ...replaced]);
 }
 
-function projectSchemas(ctx: RequestContext): Map<string, MetadataSchema> {
+function projectSchemas(ctx: RequestContext): ProjectScope<MetadataSchema> {
   return scoped(ctx.state.metadataSchemas, requireProject(ctx).id);
 }
 

@@ -1,7 +1,7 @@
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler } from '../api.js';
 import { uuid, voucherifyId } from '../ids.js';
-import type { MockState } from '../state.js';
+import type { MockState, User } from '../state.js';
 import { dataList, requireProject } from './common.js';
 import { assignee } from './users.js';
 
@@ -62,11 +62,17 @@ function usageAlerts(redemptions: UsageAlert, given?: UsageAlerts): Project['api
   return { redemptions, ...(alerts as UsageAlerts) };
 }
 
-/** Copies the settings the request sends; the ones it leaves out keep their values. */
-function applySettings(project: Project, input: ProjectSettings): void {
-  for (const field of settingsFields) {
-    if (input[field] !== undefined) (project as Record<string, unknown>)[field] = input[field];
-  }
+/** The project with the settings the request sends; the ones it leaves out keep their values. */
+function withSettings(project: Project, input: ProjectSettings): Project {
+  const changed: Record<string, unknown> = { ...project };
+  for (const field of settingsFields) if (input[field] !== undefined) changed[field] = input[field];
+  return changed as Project;
+}
+
+/** Gives or takes away (`role` undefined) a user's access to a project. */
+export function withRole(user: User, projectId: string, role: string | undefined): User {
+  const { [projectId]: _previous, ...others } = user.projects;
+  return { ...user, projects: role === undefined ? others : { ...others, [projectId]: role } } as User;
 }
 
 function newProject(input: ProjectCreate): Project {
@@ -98,8 +104,7 @@ function newProject(input: ProjectCreate): Project {
       bulk_api_calls: [{ value: 50, duration: 'PT1H' }],
     },
   };
-  applySettings(project, input);
-  return project;
+  return withSettings(project, input);
 }
 
 const keyPair = () => ({ app_id: uuid(), app_token: uuid() });
@@ -118,9 +123,14 @@ const createProject: Handler = (ctx) => {
     role: assignment.role,
   }));
   const project = newProject(input);
-  ctx.state.projects.set(project.id, project);
-  for (const user of ctx.state.users.values()) if (user.is_owner) user.projects[project.id] = ownerRole;
-  for (const { user, role } of assignments) user.projects[project.id] = role;
+  const { projects, users } = ctx.state;
+  projects.set(project.id, project);
+  for (const user of [...users.values()])
+    if (user.is_owner) users.set(user.id, withRole(user, project.id, ownerRole));
+  for (const { user, role } of assignments) {
+    const current = users.get(user.id) ?? user;
+    users.set(user.id, withRole(current, project.id, role));
+  }
   const { default_code_config: _codes, limits: _limits, ...created } = project;
   return {
     status: 200,
@@ -136,17 +146,22 @@ const listProjects: Handler = (ctx) => ({
 const getProject: Handler = (ctx) => ({ status: 200, body: readable(requireProject(ctx)) });
 
 const updateProject: Handler = (ctx) => {
-  const project = requireProject(ctx);
+  const stored = requireProject(ctx);
   const input = ctx.body as ProjectUpdate;
-  applySettings(project, input);
-  if (input.api_usage_notifications) {
-    project.api_usage_notifications = usageAlerts(
-      project.api_usage_notifications.redemptions,
-      input.api_usage_notifications,
-    );
-  }
   const charset = input.default_code_config?.charset;
-  if (charset !== undefined) project.default_code_config = { charset: charset ?? defaultCharset };
+  const project: Project = {
+    ...withSettings(stored, input),
+    ...(input.api_usage_notifications
+      ? {
+          api_usage_notifications: usageAlerts(
+            stored.api_usage_notifications.redemptions,
+            input.api_usage_notifications,
+          ),
+        }
+      : {}),
+    ...(charset !== undefined ? { default_code_config: { charset: charset ?? defaultCharset } } : {}),
+  };
+  ctx.state.projects.set(project.id, project);
   return { status: 200, body: readable(project) };
 };
 
@@ -155,12 +170,15 @@ const deleteProject: Handler = (ctx) => {
   const { id } = requireProject(ctx);
   const { state } = ctx;
   state.projects.delete(id);
-  for (const collection of projectScopedCollections) state[collection].delete(id);
-  for (const user of state.users.values()) delete user.projects[id];
-  for (const [email, invitation] of state.invitations) {
-    delete invitation.projects[id];
+  for (const collection of projectScopedCollections) state[collection].deleteProject(id);
+  for (const user of [...state.users.values()])
+    if (Object.hasOwn(user.projects, id)) state.users.set(user.id, withRole(user, id, undefined));
+  for (const [email, invitation] of [...state.invitations]) {
+    if (!Object.hasOwn(invitation.projects, id)) continue;
+    const { [id]: _removed, ...projects } = invitation.projects;
     // An invitation is to at least one project; one left with none has nothing to invite to.
-    if (Object.keys(invitation.projects).length === 0) state.invitations.delete(email);
+    if (Object.keys(projects).length === 0) state.invitations.delete(email);
+    else state.invitations.set(email, { ...invitation, projects });
   }
   return { status: 204 };
 };

@@ -2,6 +2,7 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
+import type { ProjectScope } from '../store/table.js';
 import { dataList, notFound, requireProject, scoped, timestamp } from './common.js';
 
 type Settings = VoucherifySchemas['StackingRulesSettings'];
@@ -44,7 +45,7 @@ function settingsFrom(body: unknown): Settings {
 }
 
 /** The rules of one project: at most one set of custom rules. */
-function projectRules(ctx: RequestContext): Map<string, CustomRules> {
+function projectRules(ctx: RequestContext): ProjectScope<CustomRules> {
   const project = requireProject(ctx);
   return scoped(ctx.state.stackingRules, project.id);
 }

@@ -3,6 +3,7 @@ import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import type { MockState, User } from '../state.js';
 import { dataList, notFound, requireProject } from './common.js';
+import { withRole } from './projects.js';
 
 type UserAssignment = VoucherifySchemas['UserAssignment'];
 type UserRoleUpdate = VoucherifySchemas['UserRoleUpdate'];
@@ -53,8 +54,8 @@ const assignUser: Handler = (ctx) => {
     throw new HttpError(400, 'Invalid payload', `path.projectId: no project has the id ${projectId}`);
   }
   const input = ctx.body as UserAssignment;
-  const user = assignee(ctx.state, input, 'body');
-  user.projects[projectId] = input.role;
+  const user = withRole(assignee(ctx.state, input, 'body'), projectId, input.role);
+  ctx.state.users.set(user.id, user);
   return { status: 200, body: user };
 };
 
@@ -68,8 +69,9 @@ const listUsers: Handler = (ctx) => {
 const getUser: Handler = (ctx) => ({ status: 200, body: requireMember(ctx).user });
 
 const updateUser: Handler = (ctx) => {
-  const { user, projectId } = requireMember(ctx);
-  user.projects[projectId] = (ctx.body as UserRoleUpdate).role;
+  const member = requireMember(ctx);
+  const user = withRole(member.user, member.projectId, (ctx.body as UserRoleUpdate).role);
+  ctx.state.users.set(user.id, user);
   return { status: 200, body: user };
 };
 
@@ -84,7 +86,7 @@ const unassignUser: Handler = (ctx) => {
   if (Object.keys(user.projects).length === 1) {
     throw cannotDo(`User ${user.login} has access to no other project, so cannot be removed from this one.`);
   }
-  delete user.projects[projectId];
+  ctx.state.users.set(user.id, withRole(user, projectId, undefined));
   return { status: 204 };
 };
 

@@ -120,11 +120,13 @@ export const voucherCodeHandlers: Record<string, Handler> = {
       const stored = ctx.state.voucherCodes.get(id);
       if (!stored || stored.enterpriseId !== enterpriseId)
         throw new HttpError(404, `Voucher code ${id} was not found.`);
-      return stored.code;
+      return stored;
     });
     const now = mewsTimestamp();
-    for (const code of codes)
-      Object.assign(code, { IsActive: false, ActivityState: 'Deleted', UpdatedUtc: now });
+    for (const stored of codes) {
+      const code = { ...stored.code, IsActive: false, ActivityState: 'Deleted' as const, UpdatedUtc: now };
+      storeVoucherCode(ctx.state, { ...stored, code });
+    }
     return { status: 200, body: {} };
   },
 };

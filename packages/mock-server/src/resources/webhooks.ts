@@ -2,12 +2,13 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
+import type { ProjectScope } from '../store/table.js';
 import { dataList, requireProject, requireScoped, scoped, timestamp } from './common.js';
 
 type Webhook = VoucherifySchemas['Webhook'];
 type WebhookCreate = VoucherifySchemas['WebhookCreate'];
 
-function projectWebhooks(ctx: RequestContext): Map<string, Webhook> {
+function projectWebhooks(ctx: RequestContext): ProjectScope<Webhook> {
   return scoped(ctx.state.webhooks, requireProject(ctx).id);
 }
 
@@ -48,9 +49,9 @@ export const webhookHandlers: Record<string, Handler> = {
   listWebhooks: (ctx) => ({ status: 200, body: dataList([...projectWebhooks(ctx).values()]) }),
   getWebhook: (ctx) => ({ status: 200, body: requireWebhook(ctx) }),
   updateWebhook: (ctx) => {
-    const webhook = requireWebhook(ctx);
     // The update replaces every setting, so an omitted `active` returns to its default rather than staying.
-    Object.assign(webhook, settings(ctx));
+    const webhook = { ...requireWebhook(ctx), ...settings(ctx) };
+    projectWebhooks(ctx).set(webhook.id, webhook);
     return { status: 200, body: webhook };
   },
   deleteWebhook: (ctx) => {
