@@ -1,8 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** Budget for both clients together, minified and gzipped, with openapi-fetch, without types. */
-export const sizeBudgetBytes = 6000;
+/**
+ * Budget for both clients together, minified and gzipped, with openapi-fetch, without types. 6000 until
+ * the timeout came to cover response bodies and the options came to be checked (issue #14), which took
+ * the size from 5995 to about 6340 bytes.
+ */
+export const sizeBudgetBytes = 6400;
 
 /**
  * What an application ships for both clients: the built ESM entry bundled with openapi-fetch, minified
