@@ -33,13 +33,17 @@ export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
 const retryableStatuses = [429, 502, 503, 504];
 
-/** Milliseconds a `Retry-After` header asks for (seconds or an HTTP date), or undefined when absent/invalid. */
+/**
+ * Milliseconds a `Retry-After` header asks for, or undefined when it is absent or invalid (then the usual
+ * backoff applies). RFC 9110 allows delay-seconds, digits only (`Number` would also read `0x3C`, `1e1` or
+ * `1.5`), or an HTTP date, taken here in the IMF-fixdate form servers send, exactly: `Date.parse` alone
+ * also reads `-5` or `1.5` as dates, and a real IMF-fixdate is what `toUTCString` prints for it.
+ */
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header?.trim()) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined;
+  if (!header) return undefined;
+  if (/^\d+$/.test(header)) return Number(header) * 1000;
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return !Number.isNaN(date) && new Date(date).toUTCString() === header ? Math.max(0, date - now) : undefined;
 }
 
 function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void> {

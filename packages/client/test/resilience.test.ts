@@ -97,12 +97,44 @@ describe('retries', () => {
     expect(server?.requests).toHaveLength(1);
   });
 
-  it('reads Retry-After as seconds or as an HTTP date', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(retryAfterMs('2', now)).toBe(2000);
-    expect(retryAfterMs('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
-    expect(retryAfterMs('soon', now)).toBeUndefined();
-    expect(retryAfterMs(null, now)).toBeUndefined();
+  it.each([
+    // RFC 9110 delay-seconds: digits only.
+    ['2', 2000],
+    ['0', 0],
+    ['007', 7000],
+    ['86400', 86_400_000],
+    // What Number() or Date.parse() would read as a delay or a date, but is neither.
+    ['0x3C', undefined],
+    ['1e1', undefined],
+    ['-5', undefined],
+    ['1.5', undefined],
+    ['+5', undefined],
+    [' 60abc', undefined],
+    ['60abc', undefined],
+    ['Infinity', undefined],
+    ['soon', undefined],
+    ['', undefined],
+    [null, undefined],
+    // An HTTP date in IMF-fixdate form, exactly; one in the past asks for no wait.
+    ['Thu, 01 Jan 2026 00:00:05 GMT', 5000],
+    ['Wed, 31 Dec 2025 23:59:00 GMT', 0],
+    ['Fri, 01 Jan 2026 00:00:05 GMT', undefined], // wrong weekday
+    ['Thu, 1 Jan 2026 00:00:05 GMT', undefined], // one-digit day
+    ['Sat, 31 Feb 2026 00:00:05 GMT', undefined], // no such day
+    ['Thu, 01 Jan 2026 00:00:05', undefined], // no zone
+    ['2026-01-01T00:00:05Z', undefined],
+    ['Thursday, 01-Jan-26 00:00:05 GMT', undefined], // RFC 850, obsolete
+  ])('Retry-After %j → %s ms (undefined: the usual backoff)', (header, expected) => {
+    expect(retryAfterMs(header, Date.parse('2026-01-01T00:00:00Z'))).toBe(expected);
+  });
+
+  it('ignores a Retry-After that is not delay-seconds, and backs off as usual', async () => {
+    // Were 0x3C read as 60 s, it would exceed maxRetryAfterMs and end the retries with the 429.
+    const client = await voucherify([{ status: 429, headers: { 'Retry-After': '0x3C' } }, ok], {
+      retry: { ...fast, maxRetryAfterMs: 1000 },
+    });
+    expect((await getCustomer(client)).response.status).toBe(200);
+    expect(server?.requests).toHaveLength(2);
   });
 
   it('does not retry a POST unless asked, and then re-sends the body intact', async () => {
