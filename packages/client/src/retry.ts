@@ -1,15 +1,22 @@
 import { responseOperations } from './context.js';
 import { RequestTimeoutError } from './errors.js';
+import { resilienceSettings } from './options.js';
 import type { OutgoingRequest } from './outgoing.js';
 
 export interface RetryOptions {
-  /** Total attempts including the first (default 3; 1 disables retries). */
+  /** Total attempts including the first: an integer from 1 to 10 (default 3; 1 disables retries). */
   attempts?: number;
-  /** Base of the exponential backoff in ms (default 200); each wait is a random share of base·2^n (full jitter). */
+  /**
+   * Base of the exponential backoff in ms, 0 to 60000 (default 200); each wait is a random share of
+   * base·2^n (full jitter).
+   */
   baseDelayMs?: number;
-  /** Longest backoff wait in ms (default 5000). */
+  /** Longest backoff wait in ms, 0 to 300000 (default 5000). */
   maxDelayMs?: number;
-  /** Longest `Retry-After` the client will wait in ms (default 60000); a longer one ends the retries. */
+  /**
+   * Longest `Retry-After` the client will wait in ms, 0 to 3600000 (default 60000); a longer one ends the
+   * retries.
+   */
   maxRetryAfterMs?: number;
   /**
    * Also retry operations that are not idempotent (POST and PATCH, apart from reads the spec marks
@@ -20,8 +27,8 @@ export interface RetryOptions {
 
 export interface ResilienceOptions {
   /**
-   * Per-attempt timeout in ms, until the response headers arrive. Off by default, like fetch itself:
-   * arming it costs a signal per request.
+   * Per-attempt timeout in ms, up to 2147483647, until the response headers arrive. 0 or unset (the
+   * default) is none, like fetch itself: arming it costs a signal per request.
    */
   timeoutMs?: number;
   /** Retry policy, or `false` for a single attempt. */
@@ -68,12 +75,9 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
  * AbortSignal always wins: an abort stops the current attempt and any further ones.
  */
 export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, random = Math.random) {
-  const timeoutMs = options.timeoutMs ?? 0;
-  const retry = options.retry === false ? { attempts: 1 } : (options.retry ?? {});
-  const attempts = Math.max(1, Math.floor(retry.attempts ?? 3));
-  const baseDelayMs = retry.baseDelayMs ?? 200;
-  const maxDelayMs = retry.maxDelayMs ?? 5000;
-  const maxRetryAfterMs = retry.maxRetryAfterMs ?? 60_000;
+  // Checked here, so that a bad option fails the creation of the client rather than some later call.
+  const { timeoutMs, attempts, baseDelayMs, maxDelayMs, maxRetryAfterMs, retryNonIdempotent } =
+    resilienceSettings(options);
   const backoff = (attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
   return async (request: OutgoingRequest): Promise<Response> => {
@@ -82,7 +86,7 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
     // openapi-fetch hands over a Headers object of its own making; the operation's credentials join it.
     for (const name in context.credentials)
       (init.headers as Headers).set(name, context.credentials[name] as string);
-    const limit = context.idempotent || retry.retryNonIdempotent ? attempts : 1;
+    const limit = context.idempotent || retryNonIdempotent ? attempts : 1;
 
     for (let attempt = 1; ; attempt++) {
       const last = attempt >= limit;
