@@ -26,7 +26,8 @@ function start(args: string[]) {
   });
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', () => {
-      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      // Loopback prints the URL itself; a wider bind prints what is bound, then the URL from this machine.
+      const url = /listening on (?:.*?from this machine )?(http:\/\/[^\s,]+)/.exec(output)?.[1];
       if (url) resolve(url);
     });
     child.on('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
@@ -79,5 +80,26 @@ describe('vouchspec-mock (the CLI)', () => {
     const missingSeed = start(['--port', '0', '--seed', '/nonexistent/seed.json']);
     expect(await missingSeed.exited).toBe(1);
     expect(missingSeed.output()).toContain('mock: Cannot read seed file /nonexistent/seed.json');
+  });
+
+  it('says when it listens beyond loopback, and warns', async () => {
+    const server = start(['--port', '0', '--host', '0.0.0.0', '--quiet']);
+    const url = await server.listening;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.output()).toMatch(/listening on every IPv4 interface \(0\.0\.0\.0:\d+\)/);
+    await expect.poll(() => server.output()).toMatch(/^warning: .*other machines/m);
+    expect((await fetch(`${url}/__admin/operations`)).status).toBe(200);
+  });
+
+  it('prints no warning on loopback', async () => {
+    const server = start(['--port', '0', '--quiet']);
+    expect(await server.listening).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.output()).not.toMatch(/warning/);
+  });
+
+  it('refuses a nonsensical state limit', async () => {
+    const bad = start(['--port', '0', '--max-state-mb', '0.5']);
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('mock: Invalid --max-state-mb "0.5"');
   });
 });

@@ -1,17 +1,24 @@
 /**
- * Property-based fuzzing across every operation: at least 5,000 generated requests, valid and invalid.
- * The server must never answer 5xx (with response validation on, a reply that breaks the spec is a 500
- * too), every error body must be the vendor's, and afterwards the state must still be consistent.
+ * Property-based fuzzing across every operation: at least 5,000 generated requests, valid and invalid,
+ * deeply nested and large ones among them. The server must never answer 5xx (with response validation on,
+ * a reply that breaks the spec is a 500 too), every error body must be the vendor's, every refused request
+ * must leave the state as it was, and afterwards the state must still be consistent.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../src/server.js';
+import { type MockState, tablesOf } from '../src/state.js';
 import { bundles, exampleWorld, pathExamples } from './fixtures/world.js';
 import { type FuzzRequest, junkRequest, requestFor } from './fuzz/arbitraries.js';
 import { allOperations, appKeys, managementKeys, mewsTokens, schemaErrors, useMock } from './helpers.js';
 
 const runs = 5000;
-const mock = useMock({ seed: () => exampleWorld() });
+// Small limits, so that large bodies and a growing state meet them often.
+const mock = useMock({
+  seed: () => exampleWorld(),
+  maxBodyBytes: 64 * 1024,
+  maxStateBytes: 2 * 1024 * 1024,
+});
 
 /** Known ids per path parameter, so that many requests reach real records. */
 const knownIds = Object.fromEntries(Object.entries(pathExamples).map(([name, id]) => [name, [id]]));
@@ -31,6 +38,19 @@ const anyRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
   },
   { weight: 1, arbitrary: junkRequest },
 );
+
+/**
+ * Every table's entries. Stored rows are frozen and replaced rather than changed, so two of these with the
+ * same keys and the very same row objects, in order, are the same state.
+ */
+const rowsOf = (state: MockState) => tablesOf(state).map((table) => [...table.entries()]);
+const sameRows = (a: ReturnType<typeof rowsOf>, b: ReturnType<typeof rowsOf>) =>
+  a.length === b.length &&
+  a.every(
+    (entries, t) =>
+      entries.length === b[t]?.length &&
+      entries.every(([key, row], i) => b[t]?.[i]?.[0] === key && b[t]?.[i]?.[1] === row),
+  );
 
 async function send(request: FuzzRequest) {
   const response = await fetch(mock.server.url + request.path, {
@@ -53,9 +73,14 @@ describe('fuzzing every operation', () => {
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(anyRequest, async (request) => {
+        const before = rowsOf(mock.server.state);
         const { status, body } = await send(request);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         expect(status, `${request.label}: ${JSON.stringify(body)}`).toBeLessThan(500);
+        if (status >= 400)
+          expect(sameRows(before, rowsOf(mock.server.state)), `${request.label} changed the state`).toBe(
+            true,
+          );
         if (status >= 400) {
           const mews = request.path.startsWith('/api/connector/');
           const errors = schemaErrors(
@@ -79,6 +104,8 @@ describe('fuzzing every operation', () => {
     // The run reached real behaviour, not just validation: successes and client errors both occurred.
     expect([...statuses.keys()].some((s) => s >= 200 && s < 300)).toBe(true);
     expect([...statuses.keys()].some((s) => s >= 400 && s < 500)).toBe(true);
+    // Deep and large bodies met their limits.
+    expect(statuses.get(413) ?? 0).toBeGreaterThan(0);
   }, 300_000);
 
   it('leaves a state that is still consistent: it exports, and seeds a fresh server without an error', async () => {

@@ -19,9 +19,9 @@ export class Journal {
     this.#undo?.push(undo);
   }
 
-  /** Runs once after the current rollback has undone every step (tables restore their order here). */
+  /** Called by undo steps: runs once after the rollback has undone every step (tables restore their order). */
   afterRollback(task: () => void): void {
-    if (this.#undo) this.#afterRollback.add(task);
+    this.#afterRollback.add(task);
   }
 
   begin(): void {

@@ -224,14 +224,18 @@ export function requestFor(
         'broken-query',
         'no-credentials',
         'malformed',
+        'deep',
+        'large',
       ),
+      depth: fc.integer({ min: 2, max: 5000 }),
+      largeBytes: fc.integer({ min: 16 * 1024, max: 128 * 1024 }),
       path: pathFor(op, knownIds),
       validQuery: queryFor(doc, op, false),
       brokenQuery: queryFor(doc, op, true),
       body: schema ? schemaValue(doc, schema) : fc.constant(undefined),
       brokenBody: schema ? brokenValueOf(doc, schema) : fc.constant(undefined),
     })
-    .map(({ kind, path, validQuery, brokenQuery, body, brokenBody }) => {
+    .map(({ kind, path, validQuery, brokenQuery, body, brokenBody, depth, largeBytes }) => {
       const query = kind === 'broken-query' ? brokenQuery : validQuery;
       const headers: Record<string, string> =
         mews || kind === 'no-credentials' ? {} : { ...credentials.voucherify };
@@ -250,6 +254,8 @@ export function requestFor(
       } else if (payload !== undefined) {
         headers['Content-Type'] = 'application/json';
         raw = kind === 'malformed' ? `${JSON.stringify(payload).slice(0, -1)},` : JSON.stringify(payload);
+        if (kind === 'deep') raw = withExtra(payload, nestedJson(depth));
+        if (kind === 'large') raw = withExtra(payload, JSON.stringify('x'.repeat(largeBytes)));
       }
       return {
         label: `${op.api}:${op.operationId} (${kind})`,
@@ -259,6 +265,23 @@ export function requestFor(
         ...(raw !== undefined ? { body: raw } : {}),
       };
     });
+}
+
+/** An object nested `depth` levels deep, as text: as a value it would strain the test before the server. */
+export const nestedJson = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
+
+/**
+ * The payload with one more value in it (as a `metadata` field of an object, or an item of an array),
+ * so deep and large values reach the places bodies can hold them.
+ */
+function withExtra(payload: unknown, extraJson: string): string {
+  if (Array.isArray(payload))
+    return `[${extraJson}${payload.length > 0 ? ',' : ''}${JSON.stringify(payload).slice(1)}`;
+  if (payload && typeof payload === 'object') {
+    const rest = JSON.stringify({ ...(payload as Json), metadata: undefined }).slice(1);
+    return `{"metadata":${extraJson}${rest === '}' ? '' : ','}${rest}`;
+  }
+  return extraJson;
 }
 
 /** Requests no operation expects: unknown paths, wrong methods, odd bodies. */
