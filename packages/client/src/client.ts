@@ -149,6 +149,7 @@ export function buildClient<Paths extends {}, Pagination extends Record<string, 
       }
       // openapi-fetch builds the request before its first await, and its methods never throw synchronously.
       preparing.context = context;
+      preparing.stream = init?.parseAs === 'stream';
       const result = original(
         path,
         context.multipart ? { bodySerializer: context.multipart, ...init } : init,

@@ -1,7 +1,10 @@
 import type { OperationContext } from './context.js';
 
-/** The operation of the call being prepared; set only while openapi-fetch builds that call's request. */
-export const preparing: { context?: OperationContext } = {};
+/**
+ * The operation of the call being prepared, and whether it asked for its body as a stream (`parseAs:
+ * 'stream'`, which openapi-fetch keeps from fetch); set only while openapi-fetch builds that call's request.
+ */
+export const preparing: { context?: OperationContext; stream?: boolean } = {};
 
 /**
  * What openapi-fetch builds for each call, in place of a WHATWG Request: the final URL and the init as
@@ -15,12 +18,14 @@ export const preparing: { context?: OperationContext } = {};
 export class OutgoingRequest {
   readonly method: string;
   readonly context: OperationContext;
+  readonly stream: boolean;
 
   constructor(
     readonly url: string,
     readonly init: RequestInit,
   ) {
     this.context = preparing.context as OperationContext;
+    this.stream = preparing.stream as boolean;
     // openapi-fetch always names the method, in capitals.
     this.method = init.method as string;
   }

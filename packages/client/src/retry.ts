@@ -27,8 +27,8 @@ export interface RetryOptions {
 
 export interface ResilienceOptions {
   /**
-   * Per-attempt timeout in ms, up to 2147483647, until the response headers arrive. 0 or unset (the
-   * default) is none, like fetch itself: arming it costs a signal per request.
+   * Per-attempt timeout in ms, up to 2147483647, covering the whole response: headers and body. 0 or unset
+   * (the default) is none, like fetch itself: arming it costs a signal per request.
    */
   timeoutMs?: number;
   /** Retry policy, or `false` for a single attempt. */
@@ -103,8 +103,26 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
         signal = callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal;
       }
       let response: Response;
+      // The wait before the next attempt, when this one's answer asks for a retry.
+      let wait: number | undefined;
       try {
         response = await baseFetch(request.url, signal ? { ...init, signal } : init);
+        if (!last && retryableStatuses.includes(response.status)) {
+          const requested = retryAfterMs(response.headers.get('retry-after'));
+          if (requested === undefined || requested <= maxRetryAfterMs) wait = requested ?? backoff(attempt);
+        }
+        // openapi-fetch reads the body only after fetch returns, beyond this attempt's timer and retries, so
+        // a body that stalled after the headers hung the call. With a signal armed (a timeout or the
+        // caller's), the body is read here instead, under it, and handed on as a Response over those bytes:
+        // a timeout or abort halfway through the body ends the attempt like one before the headers. With
+        // no signal nothing needs to end the read, and the copy is spared. A stream the caller asked for
+        // (parseAs: 'stream') is theirs to read as it arrives.
+        if (signal && wait === undefined && response.body && !request.stream) {
+          const whole = new Response(await response.arrayBuffer(), response);
+          // The copy keeps status and headers; of the rest, the URL is what callers read.
+          Object.defineProperty(whole, 'url', { value: response.url });
+          response = whole;
+        }
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason;
         if (last) throw timedOut ? new RequestTimeoutError(context.operation, timeoutMs, attempt) : error;
@@ -113,13 +131,10 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
       } finally {
         clearTimeout(timer);
       }
-      if (!last && retryableStatuses.includes(response.status)) {
-        const requested = retryAfterMs(response.headers.get('retry-after'));
-        if (requested === undefined || requested <= maxRetryAfterMs) {
-          await response.body?.cancel();
-          await sleep(requested ?? backoff(attempt), callerSignal);
-          continue;
-        }
+      if (wait !== undefined) {
+        await response.body?.cancel();
+        await sleep(wait, callerSignal);
+        continue;
       }
       // Only error responses are ever turned into an ApiError, so only they need their operation recorded.
       if (!response.ok) responseOperations.set(response, context);

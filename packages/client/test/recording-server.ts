@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedRequest {
   method: string;
@@ -18,6 +18,11 @@ export interface Reply {
   delayMs?: number;
   /** Never answer (until the server closes): for timeouts and aborts that must not depend on timing. */
   hold?: boolean;
+  /**
+   * Send the status and headers, then this start of the body, and never the rest (until the server closes):
+   * a body that stalls. With a `Content-Length` header the body has that length, without one it is chunked.
+   */
+  stall?: string;
   /** Drop the connection instead of answering (a network error for the client). */
   destroy?: boolean;
 }
@@ -36,7 +41,17 @@ export async function startRecordingServer(replies: Reply[] | Responder = [{ sta
     typeof replies === 'function'
       ? replies
       : (_, index) => replies[Math.min(index, replies.length - 1)] as Reply;
+  /** Connections that have carried a request and are still open. */
+  const sockets = new Set<Socket>();
+  const released: (() => void)[] = [];
   const server = createServer((req, res) => {
+    if (!sockets.has(req.socket)) {
+      sockets.add(req.socket);
+      req.socket.on('close', () => {
+        sockets.delete(req.socket);
+        if (!sockets.size) for (const resolve of released.splice(0)) resolve();
+      });
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -54,6 +69,13 @@ export async function startRecordingServer(replies: Reply[] | Responder = [{ sta
       const send = () => {
         if (reply.destroy) {
           req.socket.destroy();
+          return;
+        }
+        if (reply.stall !== undefined) {
+          res.writeHead(reply.status, reply.headers);
+          // The headers go out now even when no byte of the body follows.
+          res.flushHeaders();
+          if (reply.stall) res.write(reply.stall);
           return;
         }
         const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
@@ -77,6 +99,16 @@ export async function startRecordingServer(replies: Reply[] | Responder = [{ sta
       new Promise<void>((resolve) => {
         if (requests.length >= count) resolve();
         else waiting.push({ count, resolve });
+      }),
+    /**
+     * Resolves once every connection that carried a request is closed: the client has let go of the
+     * sockets of the responses it abandoned halfway. (Undici may also open spare connections that never
+     * carry a request; those are not counted.)
+     */
+    released: () =>
+      new Promise<void>((resolve) => {
+        if (sockets.size) released.push(resolve);
+        else resolve();
       }),
     close: () =>
       new Promise<void>((resolve) => {
