@@ -224,12 +224,22 @@ async function send(res: ServerResponse, response: PreparedResponse): Promise<vo
     for await (const chunk of payload) {
       if (res.destroyed) return;
       // A client that stops reading holds the export here, not in memory; one that goes away ends it.
-      if (!res.write(chunk))
-        await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (!res.write(chunk)) await drainedOrClosed(res);
     }
     res.end();
   } catch (error) {
     console.error(error);
     res.destroy(error as Error);
   }
+}
+
+/** Resolves when the socket takes more data or goes away, leaving no listener behind either way. */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }
