@@ -3,6 +3,7 @@
  * crashes the process, and leaves the state exactly as it was.
  */
 import { describe, expect, it } from 'vitest';
+import { mergeCredentials } from '../../src/credentials.js';
 import { exportState } from '../../src/seed.js';
 import { appKeys, mewsTokens, specExample, useMock } from '../helpers.js';
 import { rawRequest } from './raw-http.js';
@@ -139,6 +140,18 @@ describe('keys named like object internals', () => {
       expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     },
   );
+  it.each([
+    '{"__proto__": {"polluted": true}}',
+    '{"voucherify": {"__proto__": {"polluted": true}}}',
+    '{"voucherify": {"toString": "x"}}',
+    '{"constructor": {"prototype": {"polluted": true}}}',
+  ])('refuses the credentials %s with an error naming the key, leaving Object.prototype alone', (text) => {
+    // JSON.parse makes `__proto__` an own key, as reading a credentials file does.
+    expect(() => mergeCredentials(JSON.parse(text))).toThrow(
+      /unknown (API|credential) "(__proto__|toString|constructor)"/,
+    );
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
 });
 
 describe('stored state', () => {
