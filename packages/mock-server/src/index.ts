@@ -1,4 +1,4 @@
 export { defaultCredentials, type MockCredentials, mergeCredentials } from './credentials.js';
-export { mockEnterpriseId } from './resources/voucher-codes.js';
+export { mockEnterpriseId } from './mews-connector/voucher-codes.js';
 export type { SeedData } from './seed.js';
 export { type MockServer, type MockServerOptions, mockIdentityHeader, startMockServer } from './server.js';

@@ -2,7 +2,7 @@ import type { ApiId } from '@vouchspec/spec';
 import { describeFailure, type SchemaValidator } from '@vouchspec/spec/validation';
 import { HttpError } from './http.js';
 import { voucherifyId } from './ids.js';
-import { mockEnterpriseId, storeVoucherCode } from './resources/voucher-codes.js';
+import { mockEnterpriseId, storeVoucherCode } from './mews-connector/voucher-codes.js';
 import type { ActivityRow, MockState, SegmentRow, StoredVoucherCode } from './state.js';
 import type { ProjectTable, Table } from './store/table.js';
 

@@ -5,12 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { type ApiId, apiIds, listOperations, loadBundle, type OpenApiDocument } from '@vouchspec/spec';
 import { SchemaValidator } from '@vouchspec/spec/validation';
 import { type Admin, handleAdmin } from './admin/endpoints.js';
-import { createMewsConnectorAdapter } from './apis/mews-connector.js';
-import { createVoucherifyAdapter } from './apis/voucherify.js';
 import { type MockCredentials, mergeCredentials } from './credentials.js';
 import { HttpError, type PreparedResponse } from './http.js';
 import { requestId as newRequestId } from './ids.js';
 import { describeListening } from './listening.js';
+import { createMewsConnectorAdapter } from './mews-connector/adapter.js';
 import { answerClientError } from './node-errors.js';
 import { type CompiledOperation, compileOperation } from './operations.js';
 import { formatBytes } from './pipeline/act.js';
@@ -19,6 +18,7 @@ import { defaultMaxJsonDepth } from './pipeline/json.js';
 import { createRouter } from './pipeline/route.js';
 import { applySeed } from './seed.js';
 import { clearState, createState, type MockState } from './state.js';
+import { createVoucherifyAdapter } from './voucherify/adapter.js';
 
 export interface MockServerOptions {
   /** Port to listen on; 0 (default) picks a free one. */

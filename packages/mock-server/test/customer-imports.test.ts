@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/resources/customer-imports.js';
+import { parseCsv } from '../src/voucherify/customer-imports.js';
 import { appKeys, useMock } from './helpers.js';
 
 const mock = useMock();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mockEnterpriseId } from '../src/resources/voucher-codes.js';
+import { mockEnterpriseId } from '../src/mews-connector/voucher-codes.js';
 import { mewsTokens, useMock } from './helpers.js';
 
 const mock = useMock();

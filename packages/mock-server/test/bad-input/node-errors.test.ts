@@ -4,12 +4,12 @@ import { type AddressInfo, connect, type Socket } from 'node:net';
 import { loadBundle } from '@vouchspec/spec';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiAdapter } from '../../src/api.js';
-import { createMewsConnectorAdapter } from '../../src/apis/mews-connector.js';
-import { createVoucherifyAdapter } from '../../src/apis/voucherify.js';
 import { mergeCredentials } from '../../src/credentials.js';
 import { HttpError } from '../../src/http.js';
 import { requestId } from '../../src/ids.js';
+import { createMewsConnectorAdapter } from '../../src/mews-connector/adapter.js';
 import { answerClientError, type ErrorBody, readRequestLine } from '../../src/node-errors.js';
+import { createVoucherifyAdapter } from '../../src/voucherify/adapter.js';
 
 const credentials = mergeCredentials(undefined);
 const voucherify = createVoucherifyAdapter(loadBundle('voucherify'), credentials);

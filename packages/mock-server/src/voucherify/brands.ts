@@ -3,7 +3,7 @@ import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
 import type { ProjectScope } from '../store/table.js';
-import { dataList, requireProject, requireScoped, scoped } from './common.js';
+import { dataList, requireProject, requireScoped, scoped } from './resource-helpers.js';
 
 type Brand = VoucherifySchemas['Brand'];
 type BrandCreate = VoucherifySchemas['BrandCreate'];

@@ -1,7 +1,7 @@
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import { voucherifyId } from '../ids.js';
 import type { MockState } from '../state.js';
-import { timestamp } from './common.js';
+import { timestamp } from './resource-helpers.js';
 
 type Activity = VoucherifySchemas['CustomerActivity'];
 

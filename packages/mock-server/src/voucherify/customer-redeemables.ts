@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler } from '../api.js';
 import type { Customer, MockState } from '../state.js';
-import { cursorPage, dataList, matchesFilters, notFound, ordered, timestamp } from './common.js';
 import { findCustomer } from './customers.js';
+import { cursorPage, dataList, matchesFilters, notFound, ordered, timestamp } from './resource-helpers.js';
 
 type Redeemable = VoucherifySchemas['CustomerRedeemable'];
 type Voucher = VoucherifySchemas['Voucher'];

@@ -1,6 +1,6 @@
 import type { AdapterFactory } from '../api.js';
 import { HttpError } from '../http.js';
-import { voucherCodeHandlers } from '../resources/voucher-codes.js';
+import { voucherCodeHandlers } from './voucher-codes.js';
 
 export const createMewsConnectorAdapter: AdapterFactory = (doc, credentials) => {
   const expected = credentials['mews-connector'];

@@ -2,7 +2,7 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler } from '../api.js';
 import { uuid, voucherifyId } from '../ids.js';
 import type { MockState, User } from '../state.js';
-import { dataList, requireProject } from './common.js';
+import { dataList, requireProject } from './resource-helpers.js';
 import { assignee } from './users.js';
 
 type Project = VoucherifySchemas['Project'];

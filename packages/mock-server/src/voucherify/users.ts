@@ -2,8 +2,8 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import type { MockState, User } from '../state.js';
-import { dataList, notFound, requireProject } from './common.js';
 import { withRole } from './projects.js';
+import { dataList, notFound, requireProject } from './resource-helpers.js';
 
 type UserAssignment = VoucherifySchemas['UserAssignment'];
 type UserRoleUpdate = VoucherifySchemas['UserRoleUpdate'];

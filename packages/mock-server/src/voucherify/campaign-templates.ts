@@ -11,7 +11,7 @@ import {
   requireScoped,
   scoped,
   timestamp,
-} from './common.js';
+} from './resource-helpers.js';
 
 type CampaignTemplate = VoucherifySchemas['CampaignTemplate'];
 type CampaignTemplateCopy = VoucherifySchemas['CampaignTemplateCopy'];

@@ -3,7 +3,7 @@ import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
 import type { ProjectScope } from '../store/table.js';
-import { dataList, notFound, requireProject, scoped, timestamp } from './common.js';
+import { dataList, notFound, requireProject, scoped, timestamp } from './resource-helpers.js';
 
 type Settings = VoucherifySchemas['StackingRulesSettings'];
 type InEffect = VoucherifySchemas['StackingRulesInEffect'];

@@ -2,18 +2,18 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type OpenAPIV3_1, type OperationInfo, resolve } from '@vouchspec/spec';
 import type { AdapterFactory } from '../api.js';
 import { HttpError, type MockResponse } from '../http.js';
-import { brandHandlers } from '../resources/brands.js';
-import { campaignTemplateHandlers } from '../resources/campaign-templates.js';
-import { customEventSchemaHandlers } from '../resources/custom-event-schemas.js';
-import { customerActivityHandlers } from '../resources/customer-activity.js';
-import { customerRedeemableHandlers } from '../resources/customer-redeemables.js';
-import { customerHandlers } from '../resources/customers.js';
-import { metadataSchemaHandlers } from '../resources/metadata-schemas.js';
-import { projectHandlers } from '../resources/projects.js';
-import { referralHolderHandlers } from '../resources/referral-holders.js';
-import { stackingRulesHandlers } from '../resources/stacking-rules.js';
-import { userHandlers } from '../resources/users.js';
-import { webhookHandlers } from '../resources/webhooks.js';
+import { brandHandlers } from './brands.js';
+import { campaignTemplateHandlers } from './campaign-templates.js';
+import { customEventSchemaHandlers } from './custom-event-schemas.js';
+import { customerActivityHandlers } from './customer-activity.js';
+import { customerRedeemableHandlers } from './customer-redeemables.js';
+import { customerHandlers } from './customers.js';
+import { metadataSchemaHandlers } from './metadata-schemas.js';
+import { projectHandlers } from './projects.js';
+import { referralHolderHandlers } from './referral-holders.js';
+import { stackingRulesHandlers } from './stacking-rules.js';
+import { userHandlers } from './users.js';
+import { webhookHandlers } from './webhooks.js';
 
 /** The `key` Voucherify puts in error bodies for each status. */
 const errorKeys: Record<number, string> = {

@@ -7,7 +7,7 @@ import { HttpError, type MockResponse } from '../http.js';
 import { voucherifyId } from '../ids.js';
 import type { UploadedFile } from '../multipart.js';
 import type { AsyncActionRecord, MockState } from '../state.js';
-import { timestamp } from './common.js';
+import { timestamp } from './resource-helpers.js';
 
 type CustomerBulkUpdate = VoucherifySchemas['CustomerBulkUpdate'];
 type JobResult = AsyncActionRecord['result'];

@@ -5,8 +5,8 @@ import { voucherifyId } from '../ids.js';
 import type { UploadedFile } from '../multipart.js';
 import type { Customer, MockState } from '../state.js';
 import { recordActivity } from './activity-log.js';
-import { dataList, notFound, numberedPage, ordered, timestamp } from './common.js';
 import { asyncAction, readCustomerCsv } from './customer-imports.js';
+import { dataList, notFound, numberedPage, ordered, timestamp } from './resource-helpers.js';
 
 type CustomerCreate = VoucherifySchemas['CustomerCreate'];
 type CustomerProfile = VoucherifySchemas['CustomerProfile'];

@@ -3,7 +3,7 @@ import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
 import type { ProjectScope } from '../store/table.js';
-import { dataList, requireProject, requireScoped, scoped, timestamp } from './common.js';
+import { dataList, requireProject, requireScoped, scoped, timestamp } from './resource-helpers.js';
 
 type MetadataSchema = VoucherifySchemas['MetadataSchema'];
 type MetadataSchemaCreate = VoucherifySchemas['MetadataSchemaCreate'];

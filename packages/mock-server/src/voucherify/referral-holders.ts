@@ -8,8 +8,8 @@ import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
 import type { Customer, MockState } from '../state.js';
 import { recordActivity } from './activity-log.js';
-import { cursorPage, dataList, matchesFilters, notFound, ordered, timestamp } from './common.js';
 import { findBySourceId, findCustomer, upsertCustomer } from './customers.js';
+import { cursorPage, dataList, matchesFilters, notFound, ordered, timestamp } from './resource-helpers.js';
 
 type Holder = VoucherifySchemas['ReferralHolder'];
 type Voucher = VoucherifySchemas['Voucher'];

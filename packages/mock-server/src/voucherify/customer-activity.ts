@@ -3,8 +3,8 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { activitiesOf } from './activity-log.js';
-import { cursorPage, dataList, notFound, ordered } from './common.js';
 import { findCustomer } from './customers.js';
+import { cursorPage, dataList, notFound, ordered } from './resource-helpers.js';
 
 type Activity = VoucherifySchemas['CustomerActivity'];
 
