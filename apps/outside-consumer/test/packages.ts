@@ -162,7 +162,8 @@ export function contentProblems(name: string, files: string[]): string[] {
 }
 
 /**
- * The packed manifest is what npm installs from: it must not keep a `workspace:` range, and its `@vouchspec`
+ * The packed manifest is what npm installs from: it must not keep a pnpm-only `workspace:` or `catalog:`
+ * range (npm cannot read either), and its `@vouchspec`
  * dependencies say which other packages it needs from the registry.
  */
 async function packedManifest(
@@ -185,7 +186,7 @@ async function packedManifest(
   for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies']) {
     const ranges = (manifest[field] ?? {}) as Record<string, string>;
     for (const [dependency, range] of Object.entries(ranges)) {
-      if (range.startsWith('workspace:'))
+      if (range.startsWith('workspace:') || range.startsWith('catalog:'))
         problems.push(`${name}: its packed package.json keeps ${field}.${dependency} = "${range}"`);
       if (dependency.startsWith('@vouchspec/') && field !== 'optionalDependencies') dependsOn.add(dependency);
     }
