@@ -3,7 +3,7 @@ import { describeFailure, type SchemaValidator } from '@vouchspec/spec/validatio
 import { HttpError } from './http.js';
 import { voucherifyId } from './ids.js';
 import { mockEnterpriseId, storeVoucherCode } from './mews-connector/voucher-codes.js';
-import type { ActivityRow, MockState, SegmentRow, StoredVoucherCode } from './state.js';
+import type { MockState, StoredVoucherCode } from './state.js';
 import type { ProjectTable, Table } from './store/table.js';
 
 type Item = Record<string, unknown>;
@@ -69,6 +69,34 @@ function byId(select: (state: MockState) => Table<unknown>, schema: string, pref
   };
 }
 
+/**
+ * A collection whose rows keep one link apart from the spec object (a segment's members, an activity's
+ * customer), which seed items and the dump carry as one more field.
+ */
+function linked<Row>(
+  select: (state: MockState) => Table<Row>,
+  schema: string,
+  prefix: string,
+  [field, kind]: [string, 'customer' | 'customers'],
+  row: { of(item: Item & { id: string }, link: unknown): Row; parts(row: Row): [object, unknown] },
+): Collection {
+  return {
+    schema,
+    links: { [field]: kind },
+    insert(state, { [field]: link, ...item }) {
+      const stored = withId(item, prefix);
+      select(state).set(stored.id, row.of(stored, link));
+    },
+    snapshot: (state) => ({
+      rows: [...select(state).values()],
+      item: (stored) => {
+        const [item, link] = row.parts(stored as Row);
+        return { ...item, [field]: link };
+      },
+    }),
+  };
+}
+
 /** Everything that can be seeded, per API; the admin state dump uses the same shape. */
 const collections: Record<ApiId, Record<string, Collection>> = {
   voucherify: {
@@ -81,41 +109,19 @@ const collections: Record<ApiId, Record<string, Collection>> = {
     webhooks: projectScoped((s) => s.webhooks, 'Webhook', 'wh'),
     brands: projectScoped((s) => s.brands, 'Brand', 'brd'),
     customers: byId((s) => s.customers, 'Customer', 'cust'),
-    segments: {
-      schema: 'CustomerSegment',
-      links: { customer_ids: 'customers' },
-      insert(state, { customer_ids, ...segment }) {
-        const stored = withId(segment, 'seg');
-        state.segments.set(stored.id, {
-          segment: stored as never,
-          customerIds: [...new Set((customer_ids as string[] | undefined) ?? [])],
-        });
-      },
-      snapshot: (state) => ({
-        rows: [...state.segments.values()],
-        item: (row) => {
-          const { segment, customerIds } = row as SegmentRow;
-          return { ...segment, customer_ids: customerIds };
-        },
+    segments: linked((s) => s.segments, 'CustomerSegment', 'seg', ['customer_ids', 'customers'], {
+      of: (segment, ids) => ({
+        segment: segment as never,
+        customerIds: [...new Set((ids as string[] | undefined) ?? [])],
       }),
-    },
+      parts: ({ segment, customerIds }) => [segment, customerIds],
+    }),
     vouchers: byId((s) => s.vouchers, 'Voucher', 'v'),
     referralHolders: byId((s) => s.referralHolders, 'ReferralHolder', 'rh'),
-    activities: {
-      schema: 'CustomerActivity',
-      links: { customer_id: 'customer' },
-      insert(state, { customer_id, ...activity }) {
-        const stored = withId(activity, 'evcus');
-        state.activities.set(stored.id, { customerId: customer_id as string, activity: stored as never });
-      },
-      snapshot: (state) => ({
-        rows: [...state.activities.values()],
-        item: (row) => {
-          const { customerId, activity } = row as ActivityRow;
-          return { ...activity, customer_id: customerId };
-        },
-      }),
-    },
+    activities: linked((s) => s.activities, 'CustomerActivity', 'evcus', ['customer_id', 'customer'], {
+      of: (activity, customerId) => ({ customerId: customerId as string, activity: activity as never }),
+      parts: ({ activity, customerId }) => [activity, customerId],
+    }),
   },
   'mews-connector': {
     voucherCodes: {
