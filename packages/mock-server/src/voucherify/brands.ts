@@ -1,9 +1,8 @@
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
-import type { Handler, RequestContext } from '../api.js';
+import type { Handler } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
-import type { ProjectScope } from '../store/table.js';
-import { dataList, requireProject, requireScoped, scoped } from './resource-helpers.js';
+import { projectCollection } from './resource-helpers.js';
 
 type Brand = VoucherifySchemas['Brand'];
 type BrandCreate = VoucherifySchemas['BrandCreate'];
@@ -12,13 +11,7 @@ type BrandUpdate = VoucherifySchemas['BrandUpdate'];
 /** The reminder BrandCreate documents as its default. */
 const defaultPermissionReminder = 'You are receiving this email because you opted in at our website.';
 
-function projectBrands(ctx: RequestContext): ProjectScope<Brand> {
-  return scoped(ctx.state.brands, requireProject(ctx).id);
-}
-
-function requireBrand(ctx: RequestContext): Brand {
-  return requireScoped(ctx, ctx.state.brands, 'brandingId', 'brand');
-}
+const brands = projectCollection((state) => state.brands, 'brandingId', 'brand');
 
 /** Messages go out with this address as the contact, so it has to look like one. */
 function checkEmail(email: string | undefined): void {
@@ -58,8 +51,7 @@ function withChanges<T extends object>(section: T, changes: object | undefined):
 
 export const brandHandlers: Record<string, Handler> = {
   createBrand: (ctx) => {
-    const brands = projectBrands(ctx);
-    if (brands.size > 0)
+    if (brands.inProject(ctx).size > 0)
       throw new HttpError(
         409,
         'Duplicated resource found',
@@ -68,14 +60,12 @@ export const brandHandlers: Record<string, Handler> = {
     const input = ctx.body as BrandCreate;
     checkEmail(input.contact.email);
     // `cockpits` is accepted for older clients but is no longer part of the brand the API returns.
-    const brand = newBrand(input);
-    brands.set(brand.id, brand);
-    return { status: 200, body: brand };
+    return brands.save(ctx, newBrand(input));
   },
-  listBrands: (ctx) => ({ status: 200, body: dataList([...projectBrands(ctx).values()]) }),
-  getBrand: (ctx) => ({ status: 200, body: requireBrand(ctx) }),
+  listBrands: brands.list,
+  getBrand: brands.get,
   updateBrand: (ctx) => {
-    const stored = requireBrand(ctx);
+    const stored = brands.item(ctx);
     const input = ctx.body as BrandUpdate;
     checkEmail(input.contact?.email);
     // The update schema forbids `null` wherever a stored brand does, so sent values can be stored as they are.
@@ -85,11 +75,7 @@ export const brandHandlers: Record<string, Handler> = {
       address: withChanges(stored.address, input.address),
       contact: withChanges(stored.contact, input.contact),
     };
-    projectBrands(ctx).set(brand.id, brand);
-    return { status: 200, body: brand };
+    return brands.save(ctx, brand);
   },
-  deleteBrand: (ctx) => {
-    projectBrands(ctx).delete(requireBrand(ctx).id);
-    return { status: 204 };
-  },
+  deleteBrand: brands.delete,
 };

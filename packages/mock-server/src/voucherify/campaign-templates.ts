@@ -2,16 +2,7 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
-import {
-  cursorPage,
-  matchesFilters,
-  notFound,
-  ordered,
-  requireProject,
-  requireScoped,
-  scoped,
-  timestamp,
-} from './resource-helpers.js';
+import { cursorList, notFound, projectCollection, timestamp } from './resource-helpers.js';
 
 type CampaignTemplate = VoucherifySchemas['CampaignTemplate'];
 type CampaignTemplateCopy = VoucherifySchemas['CampaignTemplateCopy'];
@@ -24,41 +15,27 @@ interface ListQuery {
   filters?: unknown;
 }
 
-const read = (template: CampaignTemplate, field: string) => (template as Record<string, unknown>)[field];
+const templates = projectCollection(
+  (state) => state.campaignTemplates,
+  'campaignTemplateId',
+  'campaign_template',
+);
 
 const listCampaignTemplates: Handler = (ctx) => {
-  const project = requireProject(ctx);
   const query = ctx.params.query as ListQuery;
-  const all = [...scoped(ctx.state.campaignTemplates, project.id).values()];
+  const all = [...templates.inProject(ctx).values()];
   // Without an `order`, oldest first, as the spec describes.
-  const matching = ordered(all, query.order ?? 'created_at', read).filter((template) =>
-    matchesFilters(query.filters, (field) => read(template, field)),
-  );
-  const { page, hasMore, moreStartingAfter } = cursorPage(
-    matching,
-    query.limit ?? 10,
-    query.starting_after_id,
-  );
-  return {
-    status: 200,
-    body: {
-      object: 'list',
-      data_ref: 'data',
-      data: page,
-      // `total` counts the whole project, regardless of filters and paging.
-      ...(query.include_total === true ? { total: all.length } : {}),
-      has_more: hasMore,
-      ...(moreStartingAfter !== undefined ? { more_starting_after: moreStartingAfter } : {}),
-    },
-  };
+  const { total: _matching, ...list } = cursorList(all, query, 'created_at');
+  // `total` counts the whole project, regardless of filters and paging, and only when asked for.
+  return { status: 200, body: { ...list, ...(query.include_total === true ? { total: all.length } : {}) } };
 };
 
 const copyCampaignTemplate: Handler = (ctx) => {
-  const source = requireScoped(ctx, ctx.state.campaignTemplates, 'campaignTemplateId', 'campaign_template');
+  const source = templates.item(ctx);
   const input = ctx.body as CampaignTemplateCopy;
   const destinationId = input.destination_project_id;
   if (!ctx.state.projects.has(destinationId)) throw notFound('project', destinationId);
-  const destination = scoped(ctx.state.campaignTemplates, destinationId);
+  const destination = ctx.state.campaignTemplates.in(destinationId);
   if ([...destination.values()].some((template) => template.name === input.name)) {
     throw new HttpError(
       409,

@@ -3,22 +3,18 @@ import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
 import type { ProjectScope } from '../store/table.js';
-import { dataList, requireProject, requireScoped, scoped, timestamp } from './resource-helpers.js';
+import { projectCollection, timestamp } from './resource-helpers.js';
 
 type CustomEventSchema = VoucherifySchemas['CustomEventSchema'];
 type CustomEventSchemaCreate = VoucherifySchemas['CustomEventSchemaCreate'];
 type CustomEventSchemaUpdate = VoucherifySchemas['CustomEventSchemaUpdate'];
 type Properties = VoucherifySchemas['CustomEventSchemaDefinition']['properties'];
 
-const resourceType = 'custom-event-schema';
-
-function projectSchemas(ctx: RequestContext): ProjectScope<CustomEventSchema> {
-  return scoped(ctx.state.customEventSchemas, requireProject(ctx).id);
-}
-
-function requireSchema(ctx: RequestContext): CustomEventSchema {
-  return requireScoped(ctx, ctx.state.customEventSchemas, 'customEventSchemaId', resourceType);
-}
+const schemas = projectCollection(
+  (state) => state.customEventSchemas,
+  'customEventSchemaId',
+  'custom-event-schema',
+);
 
 /**
  * Merges sent property definitions into the current ones: each field sent replaces the stored one, so
@@ -36,10 +32,10 @@ function mergeProperties(current: Properties, sent: Properties): Properties {
 }
 
 /** An event name must be non-blank and unique in its project, since events are tracked by name. */
-function checkName(ctx: RequestContext, name: string, schemas: ProjectScope<CustomEventSchema>): void {
+function checkName(ctx: RequestContext, name: string, inProject: ProjectScope<CustomEventSchema>): void {
   if (name.trim() === '')
     throw new HttpError(400, 'Invalid payload', 'body.name: the event name must not be empty');
-  if ([...schemas.values()].some((schema) => schema.name === name))
+  if ([...inProject.values()].some((schema) => schema.name === name))
     throw new HttpError(
       409,
       'Duplicated resource found',
@@ -50,8 +46,7 @@ function checkName(ctx: RequestContext, name: string, schemas: ProjectScope<Cust
 export const customEventSchemaHandlers: Record<string, Handler> = {
   createCustomEventSchema: (ctx) => {
     const input = ctx.body as CustomEventSchemaCreate;
-    const schemas = projectSchemas(ctx);
-    checkName(ctx, input.name, schemas);
+    checkName(ctx, input.name, schemas.inProject(ctx));
     const schema: CustomEventSchema = {
       id: voucherifyId('ms'),
       name: input.name,
@@ -59,13 +54,12 @@ export const customEventSchemaHandlers: Record<string, Handler> = {
       created_at: timestamp(),
       object: 'custom-event-schema',
     };
-    schemas.set(schema.id, schema);
-    return { status: 200, body: schema };
+    return schemas.save(ctx, schema);
   },
-  listCustomEventSchemas: (ctx) => ({ status: 200, body: dataList([...projectSchemas(ctx).values()]) }),
-  getCustomEventSchema: (ctx) => ({ status: 200, body: requireSchema(ctx) }),
+  listCustomEventSchemas: schemas.list,
+  getCustomEventSchema: schemas.get,
   updateCustomEventSchema: (ctx) => {
-    const stored = requireSchema(ctx);
+    const stored = schemas.item(ctx);
     const input = ctx.body as CustomEventSchemaUpdate & { name?: unknown };
     // The update schema has no `name`; say so rather than silently keep the old one.
     if (input.name !== undefined && input.name !== stored.name)
@@ -77,11 +71,7 @@ export const customEventSchemaHandlers: Record<string, Handler> = {
         : {}),
       updated_at: timestamp(),
     };
-    projectSchemas(ctx).set(schema.id, schema);
-    return { status: 200, body: schema };
+    return schemas.save(ctx, schema);
   },
-  deleteCustomEventSchema: (ctx) => {
-    projectSchemas(ctx).delete(requireSchema(ctx).id);
-    return { status: 204 };
-  },
+  deleteCustomEventSchema: schemas.delete,
 };

@@ -7,20 +7,11 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler } from '../api.js';
 import type { Customer, MockState } from '../state.js';
 import { findCustomer } from './customers.js';
-import { cursorPage, dataList, matchesFilters, notFound, ordered, timestamp } from './resource-helpers.js';
+import { type CursorQuery, cursorList, notFound, timestamp } from './resource-helpers.js';
 
 type Redeemable = VoucherifySchemas['CustomerRedeemable'];
 type Voucher = VoucherifySchemas['Voucher'];
 type Role = VoucherifySchemas['RedeemableHolderRole'];
-
-interface RedeemableQuery {
-  limit?: number;
-  order?: 'id' | '-id';
-  starting_after_id?: string;
-  filters?: unknown;
-}
-
-const defaultLimit = 10;
 
 const campaignTypes = {
   LOYALTY_CARD: 'LOYALTY_PROGRAM',
@@ -125,23 +116,10 @@ export const customerRedeemableHandlers: Record<string, Handler> = {
     const id = ctx.params.path.customerId as string;
     const customer = findCustomer(ctx.state, id);
     if (!customer) throw notFound('customer', id);
-    const query = ctx.params.query as RedeemableQuery;
-    const matching = ordered(
+    const body: VoucherifySchemas['CustomerRedeemableList'] = cursorList(
       redeemablesOf(ctx.state, customer),
-      query.order ?? 'id',
-      (item) => item.id,
-    ).filter((item) => matchesFilters(query.filters, (field) => item[field as keyof Redeemable]));
-    const { page, hasMore, moreStartingAfter } = cursorPage(
-      matching,
-      query.limit ?? defaultLimit,
-      query.starting_after_id,
+      ctx.params.query as CursorQuery,
     );
-    const body: VoucherifySchemas['CustomerRedeemableList'] = {
-      ...dataList(page),
-      total: matching.length,
-      has_more: hasMore,
-      ...(moreStartingAfter ? { more_starting_after: moreStartingAfter } : {}),
-    };
     return { status: 200, body };
   },
 };

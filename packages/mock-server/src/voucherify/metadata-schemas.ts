@@ -1,9 +1,9 @@
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
-import type { Handler, RequestContext } from '../api.js';
+import type { Handler } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
 import type { ProjectScope } from '../store/table.js';
-import { dataList, requireProject, requireScoped, scoped, timestamp } from './resource-helpers.js';
+import { projectCollection, timestamp } from './resource-helpers.js';
 
 type MetadataSchema = VoucherifySchemas['MetadataSchema'];
 type MetadataSchemaCreate = VoucherifySchemas['MetadataSchemaCreate'];
@@ -117,17 +117,12 @@ function mergedDefinitions(
   return Object.fromEntries([...Object.entries(current), ...replaced]);
 }
 
-function projectSchemas(ctx: RequestContext): ProjectScope<MetadataSchema> {
-  return scoped(ctx.state.metadataSchemas, requireProject(ctx).id);
-}
-
-const requireSchema = (ctx: RequestContext) =>
-  requireScoped(ctx, ctx.state.metadataSchemas, 'metadataSchemaId', 'metadata_schema');
+const schemas = projectCollection((state) => state.metadataSchemas, 'metadataSchemaId', 'metadata_schema');
 
 const createMetadataSchema: Handler = (ctx) => {
-  const schemas = projectSchemas(ctx);
+  const inProject = schemas.inProject(ctx);
   const input = ctx.body as MetadataSchemaCreate;
-  if ([...schemas.values()].some((schema) => schema.related_object === input.related_object)) {
+  if ([...inProject.values()].some((schema) => schema.related_object === input.related_object)) {
     throw new HttpError(
       409,
       'Duplicated resource found',
@@ -137,49 +132,37 @@ const createMetadataSchema: Handler = (ctx) => {
   const schema: MetadataSchema = {
     id: voucherifyId('ms'),
     related_object: input.related_object,
-    properties: mergedDefinitions({}, input.properties, input.related_object, schemas),
+    properties: mergedDefinitions({}, input.properties, input.related_object, inProject),
     allow_defined_only: input.allow_defined_only ?? false,
     created_at: timestamp(),
     updated_at: null,
     object: 'metadata_schema',
   };
-  schemas.set(schema.id, schema);
-  return { status: 200, body: schema };
+  return schemas.save(ctx, schema);
 };
 
-const listMetadataSchemas: Handler = (ctx) => ({
-  status: 200,
-  body: dataList([...projectSchemas(ctx).values()]),
-});
-
-const getMetadataSchema: Handler = (ctx) => ({ status: 200, body: requireSchema(ctx) });
-
 const updateMetadataSchema: Handler = (ctx) => {
-  const schema = requireSchema(ctx);
+  const schema = schemas.item(ctx);
   const input = ctx.body as MetadataSchemaUpdate;
-  const schemas = projectSchemas(ctx);
   // Validate everything before changing anything, so a rejected update leaves the schema as it was.
-  const properties = mergedDefinitions(schema.properties, input.properties, schema.related_object, schemas);
-  const updated: MetadataSchema = {
+  const properties = mergedDefinitions(
+    schema.properties,
+    input.properties,
+    schema.related_object,
+    schemas.inProject(ctx),
+  );
+  return schemas.save(ctx, {
     ...schema,
     properties,
     ...(input.allow_defined_only !== undefined ? { allow_defined_only: input.allow_defined_only } : {}),
     updated_at: timestamp(),
-  };
-  schemas.set(updated.id, updated);
-  return { status: 200, body: updated };
-};
-
-const deleteMetadataSchema: Handler = (ctx) => {
-  const schema = requireSchema(ctx);
-  projectSchemas(ctx).delete(schema.id);
-  return { status: 204 };
+  });
 };
 
 export const metadataSchemaHandlers: Record<string, Handler> = {
   createMetadataSchema,
-  listMetadataSchemas,
-  getMetadataSchema,
+  listMetadataSchemas: schemas.list,
+  getMetadataSchema: schemas.get,
   updateMetadataSchema,
-  deleteMetadataSchema,
+  deleteMetadataSchema: schemas.delete,
 };

@@ -138,13 +138,6 @@ const createProject: Handler = (ctx) => {
   };
 };
 
-const listProjects: Handler = (ctx) => ({
-  status: 200,
-  body: dataList([...ctx.state.projects.values()].map(readable)),
-});
-
-const getProject: Handler = (ctx) => ({ status: 200, body: readable(requireProject(ctx)) });
-
 const updateProject: Handler = (ctx) => {
   const stored = requireProject(ctx);
   const input = ctx.body as ProjectUpdate;
@@ -185,8 +178,8 @@ const deleteProject: Handler = (ctx) => {
 
 export const projectHandlers: Record<string, Handler> = {
   createProject,
-  listProjects,
-  getProject,
+  listProjects: (ctx) => ({ status: 200, body: dataList([...ctx.state.projects.values()].map(readable)) }),
+  getProject: (ctx) => ({ status: 200, body: readable(requireProject(ctx)) }),
   updateProject,
   deleteProject,
 };

@@ -9,21 +9,12 @@ import { voucherifyId } from '../ids.js';
 import type { Customer, MockState } from '../state.js';
 import { recordActivity } from './activity-log.js';
 import { findBySourceId, findCustomer, upsertCustomer } from './customers.js';
-import { cursorPage, dataList, matchesFilters, notFound, ordered, timestamp } from './resource-helpers.js';
+import { type CursorQuery, cursorList, notFound, timestamp } from './resource-helpers.js';
 
 type Holder = VoucherifySchemas['ReferralHolder'];
 type Voucher = VoucherifySchemas['Voucher'];
 type CustomerCreate = VoucherifySchemas['CustomerCreate'];
 type ReferralCode = Voucher & { id: string; campaign_id: string };
-
-interface HolderQuery {
-  limit?: number;
-  order?: 'id' | '-id';
-  starting_after_id?: string;
-  filters?: unknown;
-}
-
-const defaultLimit = 10;
 
 /** The referral code `memberId` names, within the path's campaign when there is one; otherwise a 404. */
 function requireCode(ctx: RequestContext): ReferralCode {
@@ -173,21 +164,10 @@ function addHolders(ctx: RequestContext) {
 
 function listHolders(ctx: RequestContext) {
   const code = requireCode(ctx);
-  const query = ctx.params.query as HolderQuery;
-  const matching = ordered(holdersOf(ctx.state, code), query.order ?? 'id', (holder) => holder.id).filter(
-    (holder) => matchesFilters(query.filters, (field) => holder[field as keyof Holder]),
+  const body: VoucherifySchemas['ReferralHolderList'] = cursorList(
+    holdersOf(ctx.state, code),
+    ctx.params.query as CursorQuery,
   );
-  const { page, hasMore, moreStartingAfter } = cursorPage(
-    matching,
-    query.limit ?? defaultLimit,
-    query.starting_after_id,
-  );
-  const body: VoucherifySchemas['ReferralHolderList'] = {
-    ...dataList(page),
-    total: matching.length,
-    has_more: hasMore,
-    ...(moreStartingAfter ? { more_starting_after: moreStartingAfter } : {}),
-  };
   return { status: 200, body };
 }
 

@@ -1,7 +1,8 @@
 /** Helpers the resource modules share: errors, project scoping, lists, paging and `filters` evaluation. */
-import type { RequestContext } from '../api.js';
-import { HttpError } from '../http.js';
-import type { ProjectTable } from '../store/table.js';
+import type { Handler, RequestContext } from '../api.js';
+import { HttpError, type MockResponse } from '../http.js';
+import type { MockState } from '../state.js';
+import type { ProjectScope, ProjectTable } from '../store/table.js';
 
 export const timestamp = () => new Date().toISOString();
 
@@ -21,11 +22,6 @@ export function requireProject(ctx: RequestContext) {
   return project;
 }
 
-/** One project's rows of a project-scoped table. */
-export function scoped<T>(byProject: ProjectTable<T>, projectId: string) {
-  return byProject.in(projectId);
-}
-
 /** The item of an existing project's collection named by a path parameter, or a 404 for whichever is missing. */
 export function requireScoped<T>(
   ctx: RequestContext,
@@ -35,14 +31,82 @@ export function requireScoped<T>(
 ): T {
   const project = requireProject(ctx);
   const id = ctx.params.path[parameter] as string;
-  const item = scoped(byProject, project.id).get(id);
+  const item = byProject.in(project.id).get(id);
   if (!item) throw notFound(resourceType, id);
   return item;
+}
+
+/** A collection under `/management/v1/projects/{projectId}/…`, whose items belong to one project each. */
+export interface ProjectCollection<T> {
+  /** The rows of the project the path names, or a 404 for an unknown project. */
+  inProject(ctx: RequestContext): ProjectScope<T>;
+  /** The item the path names, or a 404 for whichever of project and item is missing. */
+  item(ctx: RequestContext): T;
+  /** Stores the item in the path's project and answers it (200). */
+  save(ctx: RequestContext, item: T): MockResponse;
+  /** The operations every such collection answers alike: all of a project's items, one item, deleting one. */
+  list: Handler;
+  get: Handler;
+  delete: Handler;
+}
+
+export function projectCollection<T extends { id: string }>(
+  select: (state: MockState) => ProjectTable<T>,
+  idParameter: string,
+  resourceType: string,
+): ProjectCollection<T> {
+  const inProject = (ctx: RequestContext) => select(ctx.state).in(requireProject(ctx).id);
+  const item = (ctx: RequestContext) => requireScoped(ctx, select(ctx.state), idParameter, resourceType);
+  return {
+    inProject,
+    item,
+    save(ctx, saved) {
+      inProject(ctx).set(saved.id, saved);
+      return { status: 200, body: saved };
+    },
+    list: (ctx) => ({ status: 200, body: dataList([...inProject(ctx).values()]) }),
+    get: (ctx) => ({ status: 200, body: item(ctx) }),
+    delete: (ctx) => {
+      inProject(ctx).delete(item(ctx).id);
+      return { status: 204 };
+    },
+  };
 }
 
 /** The `{object: list, data_ref: data, data, total}` envelope. */
 export function dataList<T>(data: T[]) {
   return { object: 'list' as const, data_ref: 'data' as const, data, total: data.length };
+}
+
+/** The query of a list read by id cursor. */
+export interface CursorQuery {
+  limit?: number;
+  order?: string;
+  starting_after_id?: string;
+  filters?: unknown;
+}
+
+/**
+ * A list read by id cursor: the items its `filters` select, in its `order` (`defaultOrder` unless given),
+ * one page of at most `limit` (10 unless given) after `starting_after_id`, with how many matched and where
+ * the next page starts.
+ */
+export function cursorList<T extends { id?: string }>(items: T[], query: CursorQuery, defaultOrder = 'id') {
+  const read = (item: T, field: string) => (item as Record<string, unknown>)[field];
+  const matching = ordered(items, query.order ?? defaultOrder, read).filter((item) =>
+    matchesFilters(query.filters, (field) => read(item, field)),
+  );
+  const { page, hasMore, moreStartingAfter } = cursorPage(
+    matching,
+    query.limit ?? 10,
+    query.starting_after_id,
+  );
+  return {
+    ...dataList(page),
+    total: matching.length,
+    has_more: hasMore,
+    ...(moreStartingAfter ? { more_starting_after: moreStartingAfter } : {}),
+  };
 }
 
 /**

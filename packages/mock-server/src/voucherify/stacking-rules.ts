@@ -1,9 +1,8 @@
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
-import type { Handler, RequestContext } from '../api.js';
+import type { Handler } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
-import type { ProjectScope } from '../store/table.js';
-import { dataList, notFound, requireProject, scoped, timestamp } from './resource-helpers.js';
+import { dataList, projectCollection, timestamp } from './resource-helpers.js';
 
 type Settings = VoucherifySchemas['StackingRulesSettings'];
 type InEffect = VoucherifySchemas['StackingRulesInEffect'];
@@ -44,19 +43,8 @@ function settingsFrom(body: unknown): Settings {
   );
 }
 
-/** The rules of one project: at most one set of custom rules. */
-function projectRules(ctx: RequestContext): ProjectScope<CustomRules> {
-  const project = requireProject(ctx);
-  return scoped(ctx.state.stackingRules, project.id);
-}
-
-/** The custom rules named by the path, or a 404 for a missing project or rules. */
-function requireRules(ctx: RequestContext): CustomRules {
-  const id = ctx.params.path.stackingRulesId as string;
-  const rules = projectRules(ctx).get(id);
-  if (!rules) throw notFound('stacking_rules', id);
-  return rules;
-}
+/** Each project has at most one set of custom rules. */
+const customRules = projectCollection((state) => state.stackingRules, 'stackingRulesId', 'stacking_rules');
 
 /** The cross-field rules the settings' descriptions state, checked on the merged result. */
 function checkConsistency(rules: InEffect): void {
@@ -80,8 +68,7 @@ function checkConsistency(rules: InEffect): void {
 }
 
 const createStackingRules: Handler = (ctx) => {
-  const rules = projectRules(ctx);
-  const [existing] = rules.values();
+  const [existing] = customRules.inProject(ctx).values();
   if (existing) {
     throw new HttpError(
       409,
@@ -96,37 +83,30 @@ const createStackingRules: Handler = (ctx) => {
     created_at: timestamp(),
   };
   checkConsistency(created);
-  rules.set(created.id, created);
-  return { status: 200, body: created };
+  return customRules.save(ctx, created);
 };
 
 // Lists the single set in effect: the custom rules when there are some, otherwise the defaults.
 const listStackingRules: Handler = (ctx) => {
-  const [custom] = projectRules(ctx).values();
+  const [custom] = customRules.inProject(ctx).values();
   return { status: 200, body: dataList([custom ?? defaultRules()]) };
 };
 
-const getStackingRules: Handler = (ctx) => ({ status: 200, body: requireRules(ctx) });
-
 // Settings sent replace the stored ones (arrays as a whole); the rest are kept.
 const updateStackingRules: Handler = (ctx) => {
-  const current = requireRules(ctx);
-  const updated: CustomRules = { ...current, ...settingsFrom(ctx.body), updated_at: timestamp() };
+  const updated: CustomRules = {
+    ...customRules.item(ctx),
+    ...settingsFrom(ctx.body),
+    updated_at: timestamp(),
+  };
   checkConsistency(updated);
-  projectRules(ctx).set(updated.id, updated);
-  return { status: 200, body: updated };
-};
-
-const deleteStackingRules: Handler = (ctx) => {
-  const { id } = requireRules(ctx);
-  projectRules(ctx).delete(id);
-  return { status: 204 };
+  return customRules.save(ctx, updated);
 };
 
 export const stackingRulesHandlers: Record<string, Handler> = {
   createStackingRules,
   listStackingRules,
-  getStackingRules,
+  getStackingRules: customRules.get,
   updateStackingRules,
-  deleteStackingRules,
+  deleteStackingRules: customRules.delete,
 };

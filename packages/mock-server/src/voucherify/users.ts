@@ -66,8 +66,6 @@ const listUsers: Handler = (ctx) => {
   return { status: 200, body: dataList(users) };
 };
 
-const getUser: Handler = (ctx) => ({ status: 200, body: requireMember(ctx).user });
-
 const updateUser: Handler = (ctx) => {
   const member = requireMember(ctx);
   const user = withRole(member.user, member.projectId, (ctx.body as UserRoleUpdate).role);
@@ -112,7 +110,7 @@ const inviteUser: Handler = (ctx) => {
 export const userHandlers: Record<string, Handler> = {
   assignUser,
   listUsers,
-  getUser,
+  getUser: (ctx) => ({ status: 200, body: requireMember(ctx).user }),
   updateUser,
   unassignUser,
   inviteUser,

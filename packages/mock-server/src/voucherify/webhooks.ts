@@ -2,19 +2,12 @@ import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
 import { HttpError } from '../http.js';
 import { voucherifyId } from '../ids.js';
-import type { ProjectScope } from '../store/table.js';
-import { dataList, requireProject, requireScoped, scoped, timestamp } from './resource-helpers.js';
+import { projectCollection, requireProject, timestamp } from './resource-helpers.js';
 
 type Webhook = VoucherifySchemas['Webhook'];
 type WebhookCreate = VoucherifySchemas['WebhookCreate'];
 
-function projectWebhooks(ctx: RequestContext): ProjectScope<Webhook> {
-  return scoped(ctx.state.webhooks, requireProject(ctx).id);
-}
-
-function requireWebhook(ctx: RequestContext): Webhook {
-  return requireScoped(ctx, ctx.state.webhooks, 'webhookId', 'webhook');
-}
+const webhooks = projectCollection((state) => state.webhooks, 'webhookId', 'webhook');
 
 /** Voucherify has to be able to `POST` to the target, so it must be an absolute http(s) URL. */
 function checkTargetUrl(targetUrl: string): void {
@@ -36,26 +29,18 @@ function settings(ctx: RequestContext): WebhookCreate & { active: boolean } {
 
 export const webhookHandlers: Record<string, Handler> = {
   createWebhook: (ctx) => {
-    const webhooks = projectWebhooks(ctx);
+    requireProject(ctx); // an unknown project is a 404 whatever the body holds
     const webhook: Webhook = {
       id: voucherifyId('wh'),
       object: 'webhook',
       created_at: timestamp(),
       ...settings(ctx),
     };
-    webhooks.set(webhook.id, webhook);
-    return { status: 200, body: webhook };
+    return webhooks.save(ctx, webhook);
   },
-  listWebhooks: (ctx) => ({ status: 200, body: dataList([...projectWebhooks(ctx).values()]) }),
-  getWebhook: (ctx) => ({ status: 200, body: requireWebhook(ctx) }),
-  updateWebhook: (ctx) => {
-    // The update replaces every setting, so an omitted `active` returns to its default rather than staying.
-    const webhook = { ...requireWebhook(ctx), ...settings(ctx) };
-    projectWebhooks(ctx).set(webhook.id, webhook);
-    return { status: 200, body: webhook };
-  },
-  deleteWebhook: (ctx) => {
-    projectWebhooks(ctx).delete(requireWebhook(ctx).id);
-    return { status: 204 };
-  },
+  listWebhooks: webhooks.list,
+  getWebhook: webhooks.get,
+  // The update replaces every setting, so an omitted `active` returns to its default rather than staying.
+  updateWebhook: (ctx) => webhooks.save(ctx, { ...webhooks.item(ctx), ...settings(ctx) }),
+  deleteWebhook: webhooks.delete,
 };
