@@ -8,7 +8,7 @@ const mock = useMock({
 });
 const example = <T>(name: string) => specExample<T>(name);
 /** The built-in defaults, as the spec's example of a project without custom rules shows them. */
-const defaults = example<{ data: object[] }>('StackingRulesDefaultList').data[0];
+const defaults = example<{ data: object[] }>('StackingRulesList').data[0];
 const base = (projectId: string) => `/management/v1/projects/${projectId}/stacking-rules`;
 
 const create = (body: unknown, projectId = home) =>

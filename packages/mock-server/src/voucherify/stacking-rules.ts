@@ -9,7 +9,7 @@ type InEffect = VoucherifySchemas['StackingRulesInEffect'];
 /** Custom rules as stored: the rules in effect, with the id and creation time they get. */
 type CustomRules = VoucherifySchemas['StackingRules'];
 
-/** The built-in rules of a project without custom ones: those of the spec's `StackingRulesDefaultList` example. */
+/** The built-in rules of a project without custom ones: those of the spec's `StackingRulesList` example. */
 function defaultRules(): InEffect {
   return {
     exclusive_categories: [],

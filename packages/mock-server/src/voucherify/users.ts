@@ -41,7 +41,7 @@ function requireMember(ctx: RequestContext): { user: User; projectId: string } {
   return { user, projectId: project.id };
 }
 
-/** The full Voucherify error body for a rule that forbids the request, as the spec's BadRequest shows it. */
+/** The full Voucherify error body for a rule that forbids the request, as in the spec's RuleViolation. */
 const cannotDo = (details: string) =>
   new HttpError(400, 'Invalid request', details, { key: 'invalid_request' });
 
