@@ -4,22 +4,15 @@
  * drives it from this one. Results go to BENCHMARKS.md between the mock markers.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bundleFile, firstExample, listOperations, loadBundle } from '@vouchspec/spec';
 import autocannon from 'autocannon';
-import { defaultCredentials } from '../src/credentials.js';
+import { appKeys, freePort, recordedOn, recordSection } from './support.js';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const target = 5000;
 
-const appKeys = {
-  'X-App-Id': defaultCredentials.voucherify['X-App-Id'],
-  'X-App-Token': defaultCredentials.voucherify['X-App-Token'],
-};
 const getCustomer = listOperations('voucherify').find((o) => o.operationId === 'getCustomer');
 const createCustomer = listOperations('voucherify').find((o) => o.operationId === 'createCustomer');
 const customerId = String(getCustomer?.parameters.find((p) => p.name === 'customerId')?.example);
@@ -36,15 +29,6 @@ const scenarios = {
     body: customerBody,
   },
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitUntilUp(url: string, child: ChildProcess) {
   for (let i = 0; i < 300; i++) {
@@ -134,7 +118,7 @@ const row = (label: string, key: 'read' | 'write') => {
   return `| ${label} | ${Math.round(mock.rps)} | ${ms(mock.p99)} | ${Math.round(prism.rps)} | ${ms(prism.p99)} | **${(mock.rps / prism.rps).toFixed(1)}×** |`;
 };
 const section = `<!-- mock-bench:start -->
-Recorded ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}, with
+${recordedOn()}, with
 \`pnpm --filter @vouchspec/mock-server bench\`: autocannon, ${connections} connections, ${duration} s after a 2 s warm-up, each server in
 its own process on loopback, both validating requests against the same bundle (the mock with \`--quiet\`, Prism with
 \`-v silent\`; Prism answers from examples, the mock from its state). Every response of every run was a 2xx.
@@ -148,15 +132,7 @@ Target: ≥ ${target} req/s for the read, and faster than Prism.
 <!-- mock-bench:end -->`;
 console.log(section);
 
-const file = new URL('../../../BENCHMARKS.md', import.meta.url);
-const current = await readFile(file, 'utf8');
-const marker = /<!-- mock-bench:start -->[\s\S]*<!-- mock-bench:end -->/;
-await writeFile(
-  file,
-  marker.test(current)
-    ? current.replace(marker, section)
-    : `${current.trimEnd()}\n\n## @vouchspec/mock-server: load\n\n${section}\n`,
-);
+await recordSection('mock-bench', '@vouchspec/mock-server: load', section);
 const read = results.mock?.read;
 if (!read || read.rps < target || read.rps <= (results.prism?.read?.rps ?? 0)) {
   console.error('mock benchmark: a target was missed');
