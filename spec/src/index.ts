@@ -1,12 +1,20 @@
 /**
- * Read access to the bundled documents: load them, list their operations, resolve references and flatten
- * schemas. The client generator, the mock server, the conformance suite and the docs all read the spec
- * through this; everything is derived from `dist/<api>.json`, and nothing restates the spec.
+ * Read access to the bundled documents: load them, list and find their operations, route a request to its
+ * operation (`routing.ts`), tell the credentials an operation needs (`security.ts`), resolve references and
+ * flatten schemas. The client generator, the mock server, the conformance suite and the docs all read the
+ * spec through this; everything is derived from `dist/<api>.json`, and nothing restates the spec.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
 
+export {
+  createOperationRouter,
+  type OperationRoute,
+  type OperationRouter,
+  operationRouter,
+} from './routing.js';
+export { type CredentialHeader, credentialAlternatives, credentialHeader } from './security.js';
 export type { OpenAPIV3_1 };
 
 export type OpenApiDocument = OpenAPIV3_1.Document;

@@ -45,6 +45,16 @@ function rebase<T>(value: T, documentId: string): T {
   return value;
 }
 
+/** The value cached under `key`, computed on first use. */
+function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 export class SchemaValidator {
   private readonly strict = createAjv(false);
   /** Parameters arrive as strings; this instance coerces them to the declared types. */
@@ -75,13 +85,9 @@ export class SchemaValidator {
 
   /** A validator for a named component schema, e.g. `Customer`; compiled once, then reused. */
   component(api: ApiId, name: string): ValidateFunction {
-    const key = `${api}#${name}`;
-    let validate = this.components.get(key);
-    if (!validate) {
-      validate = this.compile(api, { $ref: `#/components/schemas/${name}` } as SchemaObject);
-      this.components.set(key, validate);
-    }
-    return validate;
+    return cached(this.components, `${api}#${name}`, () =>
+      this.compile(api, { $ref: `#/components/schemas/${name}` } as SchemaObject),
+    );
   }
 
   private readonly requests = new Map<string, RequestValidators>();
@@ -89,24 +95,12 @@ export class SchemaValidator {
 
   /** Validators for an operation's parameters and bodies; compiled once per operation, then reused. */
   requestValidators(op: OperationInfo): RequestValidators {
-    const key = `${op.api} ${op.method} ${op.path}`;
-    let validators = this.requests.get(key);
-    if (!validators) {
-      validators = this.compileRequest(op);
-      this.requests.set(key, validators);
-    }
-    return validators;
+    return cached(this.requests, `${op.api} ${op.method} ${op.path}`, () => this.compileRequest(op));
   }
 
   /** Validators for each documented response body, keyed by status then media type; compiled once. */
   responseValidators(op: OperationInfo): Map<string, Map<string, ValidateFunction>> {
-    const key = `${op.api} ${op.method} ${op.path}`;
-    let validators = this.responses.get(key);
-    if (!validators) {
-      validators = this.compileResponses(op);
-      this.responses.set(key, validators);
-    }
-    return validators;
+    return cached(this.responses, `${op.api} ${op.method} ${op.path}`, () => this.compileResponses(op));
   }
 
   private compileRequest(op: OperationInfo): RequestValidators {
