@@ -10,8 +10,8 @@ import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import { type ApiId, loadBundle, type OpenAPIV3_1, resolve } from '@vouchspec/spec';
 
 import { placeholders } from './credentials.js';
+import type { InjectedValues, StateDefinition } from './states/define.js';
 import { providerStates } from './states/index.js';
-import type { InjectedValues, StateDefinitions } from './states/types.js';
 import type { ProviderTarget } from './target.js';
 
 type RequestFilter = NonNullable<VerifierOptions['requestFilter']>;
@@ -114,7 +114,7 @@ async function resetMock(target: ProviderTarget): Promise<void> {
  */
 function stateHandlers(
   target: ProviderTarget,
-  definitions: StateDefinitions,
+  definitions: Record<string, StateDefinition | undefined>,
   errors: string[],
 ): StateHandlers {
   const handlers: Record<string, StateHandler> = { '': async () => {} };
@@ -127,6 +127,7 @@ function stateHandlers(
     }
   };
   for (const [name, definition] of Object.entries(definitions)) {
+    if (!definition) continue;
     let injected: InjectedValues = {};
     handlers[name] = {
       setup: (params?: unknown) =>
@@ -159,7 +160,7 @@ export async function verifyPact(
   options: VerifyOptions = {},
 ): Promise<InteractionResult[]> {
   const pact = await readPact(pactPath);
-  const definitions = providerStates[target.provider];
+  const definitions: Record<string, StateDefinition | undefined> = providerStates[target.provider];
   const workDir = await mkdtemp(join(tmpdir(), 'vouchspec-verify-'));
   const results: InteractionResult[] = [];
   try {

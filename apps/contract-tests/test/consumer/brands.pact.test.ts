@@ -12,6 +12,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -34,7 +35,7 @@ describe('Brands', () => {
     it('listBrands: lists the brand of a project', async () => {
       await pact
         .addInteraction()
-        .given('a project with a brand exists')
+        .given(states.projectWithBrand)
         .uponReceiving('listBrands: the brand of a project')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -70,7 +71,7 @@ describe('Brands', () => {
       const body = brandCreate();
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('createBrand: the documented brand')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -97,7 +98,7 @@ describe('Brands', () => {
       const body = brandCreate();
       await pact
         .addInteraction()
-        .given('a project with a brand exists')
+        .given(states.projectWithBrand)
         .uponReceiving('createBrand: a second brand for the same project')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(409, (b) =>
@@ -119,7 +120,7 @@ describe('Brands', () => {
       const { name: _name, ...identity } = documented.brand;
       const body = { ...documented, brand: identity };
       await invalidBodyInteraction(pact, 'voucherify', 'createBrand', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a body without the required brand name',
         body: body,
       });
@@ -132,7 +133,7 @@ describe('Brands', () => {
         contact: { ...documented.contact, email: documented.contact.email.replace('@', ' at ') },
       };
       await invalidBodyInteraction(pact, 'voucherify', 'createBrand', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a contact email that is not an email address',
         body: body,
       });
@@ -159,7 +160,7 @@ describe('Brands', () => {
       const created = brandCreate();
       await pact
         .addInteraction()
-        .given('a project with a brand exists')
+        .given(states.projectWithBrand)
         .uponReceiving('getBrand: an existing brand')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -182,7 +183,7 @@ describe('Brands', () => {
 
     it('getBrand: answers 404 for an unknown brand', () =>
       notFoundInteraction(pact, 'voucherify', 'getBrand', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { brandingId: missingBrandingId },
         description: 'a brand that does not exist',
         resourceType: 'brand',
@@ -202,7 +203,7 @@ describe('Brands', () => {
       const contact = { ...created.contact, ...body.contact };
       await pact
         .addInteraction()
-        .given('a project with a brand exists')
+        .given(states.projectWithBrand)
         .uponReceiving('updateBrand: the documented legal links and phone number')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -229,7 +230,7 @@ describe('Brands', () => {
       const documented = brandUpdate();
       const body = { ...documented, brand: { ...documented.brand, permission_reminder: null } };
       await invalidBodyInteraction(pact, 'voucherify', 'updateBrand', {
-        given: 'a project with a brand exists',
+        given: states.projectWithBrand,
         description: 'a null permission_reminder',
         body: body,
       });
@@ -238,7 +239,7 @@ describe('Brands', () => {
     it('updateBrand: answers 404 for an unknown brand', async () => {
       const body = brandUpdate();
       await notFoundInteraction(pact, 'voucherify', 'updateBrand', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { brandingId: missingBrandingId },
         description: 'a brand that does not exist',
         resourceType: 'brand',
@@ -253,13 +254,13 @@ describe('Brands', () => {
   describe('deleteBrand', () => {
     it('deleteBrand: deletes the brand of a project', () =>
       noContentInteraction(pact, 'voucherify', 'deleteBrand', {
-        given: 'a project with a brand exists',
+        given: states.projectWithBrand,
         description: 'an existing brand',
       }));
 
     it('deleteBrand: answers 404 for an unknown brand', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteBrand', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { brandingId: missingBrandingId },
         description: 'a brand that does not exist',
         resourceType: 'brand',

@@ -13,6 +13,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -49,7 +50,7 @@ describe('Campaign templates', () => {
     it('listCampaignTemplates: lists the templates of a project', async () => {
       await pact
         .addInteraction()
-        .given('a project with campaign templates exists')
+        .given(states.projectWithTemplates)
         .uponReceiving('listCampaignTemplates: the templates of a project')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -75,7 +76,7 @@ describe('Campaign templates', () => {
       const query = { limit: 1, include_total: true };
       await pact
         .addInteraction()
-        .given('a project with campaign templates exists')
+        .given(states.projectWithTemplates)
         .uponReceiving('listCampaignTemplates: a first page of one template with the total')
         .withRequest('GET', path, (b) =>
           b.headers(managementKeys).query({ limit: String(query.limit), include_total: 'true' }),
@@ -105,7 +106,7 @@ describe('Campaign templates', () => {
       const cursor = requestPath('voucherify', copyPath).params.campaignTemplateId;
       await pact
         .addInteraction()
-        .given('a project with campaign templates exists')
+        .given(states.projectWithTemplates)
         .uponReceiving('listCampaignTemplates: the page after a cursor')
         .withRequest('GET', path, (b) =>
           b.headers(managementKeys).query({
@@ -143,7 +144,7 @@ describe('Campaign templates', () => {
       };
       await pact
         .addInteraction()
-        .given('a project with campaign templates exists')
+        .given(states.projectWithTemplates)
         .uponReceiving('listCampaignTemplates: the gift voucher templates')
         .withRequest('GET', path, (b) =>
           b.headers(managementKeys).query({ 'filters[campaign_type][conditions][$is]': 'GIFT_VOUCHERS' }),
@@ -184,7 +185,7 @@ describe('Campaign templates', () => {
     it('copyCampaignTemplate: copies a template into another project', async () => {
       await pact
         .addInteraction()
-        .given('a project with campaign templates and a destination project exist')
+        .given(states.templatesAndDestination)
         .uponReceiving('copyCampaignTemplate: a template copied under a new name and description')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(copyBodyToStateProject))
         .willRespondWith(200, (b) =>
@@ -209,7 +210,7 @@ describe('Campaign templates', () => {
     it('copyCampaignTemplate: rejects a body without the destination project', async () => {
       const { destination_project_id: _destination, ...body } = copyBody;
       await invalidBodyInteraction(pact, 'voucherify', 'copyCampaignTemplate', {
-        given: 'a project with campaign templates and a destination project exist',
+        given: states.templatesAndDestination,
         description: 'a body without the required destination_project_id',
         body: body,
       });
@@ -219,7 +220,7 @@ describe('Campaign templates', () => {
       const missing = requestPath('voucherify', copyPath, { campaignTemplateId: missingTemplateId });
       await pact
         .addInteraction()
-        .given('a project and a destination project for campaign template copies exist')
+        .given(states.projectAndDestination)
         .uponReceiving('copyCampaignTemplate: a template that does not exist')
         .withRequest('POST', missing.path, (b) => b.headers(managementKeys).jsonBody(copyBodyToStateProject))
         .willRespondWith(404, (b) =>
@@ -245,7 +246,7 @@ describe('Campaign templates', () => {
       const body = { ...copyBody, destination_project_id: missingProjectId };
       await pact
         .addInteraction()
-        .given('a project with campaign templates exists')
+        .given(states.projectWithTemplates)
         .uponReceiving('copyCampaignTemplate: a destination project that does not exist')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(404, (b) =>
@@ -274,12 +275,9 @@ describe('Campaign templates', () => {
     it('copyCampaignTemplate: answers 409 when the destination has a template of that name', async () => {
       await pact
         .addInteraction()
-        .given(
-          'a project with campaign templates and a destination project holding a template of that name exist',
-          {
-            name: copyBody.name,
-          },
-        )
+        .given(states.templatesAndDestinationWithSameName, {
+          name: copyBody.name,
+        })
         .uponReceiving('copyCampaignTemplate: a name the destination project already uses')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(copyBodyToStateProject))
         .willRespondWith(409, (b) =>

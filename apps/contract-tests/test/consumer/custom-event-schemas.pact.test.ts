@@ -12,6 +12,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -37,7 +38,7 @@ describe('Custom event schemas', () => {
     it('listCustomEventSchemas: lists the custom event schemas of a project', async () => {
       await pact
         .addInteraction()
-        .given('a project with a custom event schema exists')
+        .given(states.projectWithCustomEventSchema)
         .uponReceiving('listCustomEventSchemas: the schemas of a project with one')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -72,7 +73,7 @@ describe('Custom event schemas', () => {
     it('createCustomEventSchema: creates the documented newsletter event schema', async () => {
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('createCustomEventSchema: the documented newsletter event schema')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -94,7 +95,7 @@ describe('Custom event schemas', () => {
     it('createCustomEventSchema: rejects a schema without a name', async () => {
       const { name: _name, ...invalid } = body;
       await invalidBodyInteraction(pact, 'voucherify', 'createCustomEventSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a body without the required name',
         body: invalid,
       });
@@ -103,7 +104,7 @@ describe('Custom event schemas', () => {
     it('createCustomEventSchema: answers 409 for an event name the project already has', async () => {
       await pact
         .addInteraction()
-        .given('a project with a custom event schema exists')
+        .given(states.projectWithCustomEventSchema)
         .uponReceiving('createCustomEventSchema: an event name that already has a schema')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(409, (b) =>
@@ -137,7 +138,7 @@ describe('Custom event schemas', () => {
     it('getCustomEventSchema: returns a custom event schema', async () => {
       await pact
         .addInteraction()
-        .given('a project with a custom event schema exists')
+        .given(states.projectWithCustomEventSchema)
         .uponReceiving('getCustomEventSchema: an existing schema')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -159,7 +160,7 @@ describe('Custom event schemas', () => {
 
     it('getCustomEventSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'getCustomEventSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { customEventSchemaId: missingSchemaId },
         description: 'a schema that does not exist',
         resourceType: 'custom-event-schema',
@@ -179,7 +180,7 @@ describe('Custom event schemas', () => {
     it('updateCustomEventSchema: adds and removes properties', async () => {
       await pact
         .addInteraction()
-        .given('a project with a custom event schema exists')
+        .given(states.projectWithCustomEventSchema)
         .uponReceiving('updateCustomEventSchema: the documented properties change')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -204,7 +205,7 @@ describe('Custom event schemas', () => {
       // Unlike metadata, custom event properties cannot hold geopoints.
       const invalid = { schema: { properties: { store_location: { type: 'geopoint', optional: true } } } };
       await invalidBodyInteraction(pact, 'voucherify', 'updateCustomEventSchema', {
-        given: 'a project with a custom event schema exists',
+        given: states.projectWithCustomEventSchema,
         description: 'a property of an unsupported type',
         body: invalid,
       });
@@ -212,7 +213,7 @@ describe('Custom event schemas', () => {
 
     it('updateCustomEventSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'updateCustomEventSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { customEventSchemaId: missingSchemaId },
         description: 'a schema that does not exist',
         resourceType: 'custom-event-schema',
@@ -226,13 +227,13 @@ describe('Custom event schemas', () => {
   describe('deleteCustomEventSchema', () => {
     it('deleteCustomEventSchema: deletes a custom event schema', () =>
       noContentInteraction(pact, 'voucherify', 'deleteCustomEventSchema', {
-        given: 'a project with a custom event schema exists',
+        given: states.projectWithCustomEventSchema,
         description: 'an existing schema',
       }));
 
     it('deleteCustomEventSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteCustomEventSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { customEventSchemaId: missingSchemaId },
         description: 'a schema that does not exist',
         resourceType: 'custom-event-schema',

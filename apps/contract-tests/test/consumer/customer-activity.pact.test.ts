@@ -8,6 +8,7 @@ import {
   fromProviderState,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -41,7 +42,7 @@ describe('Customer activity', () => {
     it('listCustomerActivity: pages through a customer activity newest first', async () => {
       await pact
         .addInteraction()
-        .given('a customer with a created and an updated activity exists')
+        .given(states.customerWithActivity)
         .uponReceiving('listCustomerActivity: the newest activity of a customer, one per page')
         .withRequest('GET', path, (b) => b.headers(appKeys).query({ limit: '1', order: '-created_at' }))
         .willRespondWith(200, (b) =>
@@ -70,7 +71,7 @@ describe('Customer activity', () => {
       const cursor = fromProviderState('${newestActivityId}', exampleActivityCursor);
       await pact
         .addInteraction()
-        .given('a customer with a created and an updated activity exists')
+        .given(states.customerWithActivity)
         .uponReceiving('listCustomerActivity: the page after the newest activity')
         .withRequest('GET', path, (b) =>
           b.headers(appKeys).query({ limit: '1', order: '-created_at', starting_after_id: cursor }),
@@ -103,7 +104,7 @@ describe('Customer activity', () => {
       const type = 'customer.created';
       await pact
         .addInteraction()
-        .given('a customer with a created and an updated activity exists')
+        .given(states.customerWithActivity)
         .uponReceiving('listCustomerActivity: the activities of one event type')
         .withRequest('GET', path, (b) => b.headers(appKeys).query({ type }))
         .willRespondWith(200, (b) =>
@@ -127,7 +128,7 @@ describe('Customer activity', () => {
     it('listCustomerActivity: rejects a limit above 100', async () => {
       await pact
         .addInteraction()
-        .given('a customer with a created and an updated activity exists')
+        .given(states.customerWithActivity)
         .uponReceiving('listCustomerActivity: a limit above 100')
         .withRequest('GET', path, (b) => b.headers(appKeys).query({ limit: '101' }))
         .willRespondWith(400, (b) =>
@@ -161,7 +162,7 @@ describe('Customer activity', () => {
     it('listCustomerActivities: lists a customer activities oldest first with their total', async () => {
       await pact
         .addInteraction()
-        .given('a customer with a created and an updated activity exists')
+        .given(states.customerWithActivity)
         .uponReceiving('listCustomerActivities: the activities of a customer, oldest first')
         .withRequest('GET', path, (b) => b.headers(appKeys).query({ limit: '10', order: 'created_at' }))
         .willRespondWith(200, (b) =>
@@ -185,27 +186,12 @@ describe('Customer activity', () => {
         });
     });
 
-    it('listCustomerActivities: answers 400 for an unknown customer', async () => {
-      const missing = requestPath('voucherify', activitiesPath, { customerId: missingCustomerId });
-      await pact
-        .addInteraction()
-        .uponReceiving('listCustomerActivities: a customer that does not exist')
-        .withRequest('GET', missing.path, (b) => b.headers(appKeys))
-        .willRespondWith(400, (b) =>
-          b.jsonBody(
-            responseMatcher('voucherify', 'listCustomerActivities', 400, {
-              include: ['code', 'key', 'details'],
-            }),
-          ),
-        )
-        .executeTest(async (server) => {
-          const { error, response } = await voucherifyClient(server.url).GET(activitiesPath, {
-            params: { path: { customerId: missingCustomerId } },
-          });
-          expect(response.status).toBe(400);
-          expect(error).toMatchObject({ code: 400, key: 'invalid_payload' });
-        });
-    });
+    it('listCustomerActivities: answers 404 for an unknown customer', () =>
+      notFoundInteraction(pact, 'voucherify', 'listCustomerActivities', {
+        missing: { customerId: missingCustomerId },
+        description: 'a customer that does not exist',
+        resourceType: 'customer',
+      }));
 
     it('listCustomerActivities: rejects invalid application keys', () =>
       invalidCredentialsInteraction(pact, 'voucherify', 'listCustomerActivities'));
@@ -217,7 +203,7 @@ describe('Customer activity', () => {
     it('listCustomerRedeemables: lists nothing for a customer who holds nothing', async () => {
       await pact
         .addInteraction()
-        .given('a new customer without redeemables exists')
+        .given(states.customerWithoutRedeemables)
         .uponReceiving('listCustomerRedeemables: a customer without redeemables')
         .withRequest('GET', path, (b) => b.headers(appKeys))
         .willRespondWith(200, (b) =>
@@ -245,7 +231,7 @@ describe('Customer activity', () => {
       };
       await pact
         .addInteraction()
-        .given('a customer holding a loyalty card and a discount voucher exists')
+        .given(states.customerWithRedeemables)
         .uponReceiving('listCustomerRedeemables: the loyalty cards of a customer')
         .withRequest('GET', path, (b) =>
           b.headers(appKeys).query({ limit: '25', 'filters[voucher_type][conditions][$is]': 'LOYALTY_CARD' }),
@@ -287,7 +273,7 @@ describe('Customer activity', () => {
     it('listCustomerSegments: lists the segments a customer belongs to', async () => {
       await pact
         .addInteraction()
-        .given('a customer in two segments exists')
+        .given(states.customerInSegments)
         .uponReceiving('listCustomerSegments: the segments of a customer')
         .withRequest('GET', path, (b) => b.headers(appKeys))
         .willRespondWith(200, (b) =>

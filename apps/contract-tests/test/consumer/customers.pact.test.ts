@@ -12,6 +12,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -38,7 +39,6 @@ const missingCustomerId = 'cust_vouchspecMissing00000000';
 /** The `source_id`s the bulk operations and the import create, in place of the documented CRM ids. */
 const contractSourceId = (kind: 'bulk' | 'meta' | 'import', index: number) =>
   `vouchspec-contract-${kind}-${index + 1}`;
-const removedAfterwards = 'customers with these source ids are removed afterwards';
 
 const existingPath = (template: typeof customerPath | typeof consentsPath | typeof permanentDeletionPath) =>
   requestPath('voucherify', template, { customerId: existingSourceId });
@@ -120,7 +120,7 @@ describe('Customers', () => {
     it('listCustomers: filters by email and reads one page of ten', async () => {
       await pact
         .addInteraction()
-        .given('a customer exists', { ...existing, email })
+        .given(states.customerExists, { ...existing, email })
         .uponReceiving('listCustomers: the customers with an email address, ten per page')
         .withRequest('GET', customersPath, (b) => b.headers(appKeys).query({ email, limit: '10', page: '1' }))
         .willRespondWith(200, (b) =>
@@ -146,7 +146,7 @@ describe('Customers', () => {
       const after = '2020-01-01T00:00:00.000Z';
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('listCustomers: customers created after a moment, oldest first')
         .withRequest('GET', customersPath, (b) =>
           b.headers(appKeys).query({ 'created_at[after]': after, order: 'created_at' }),
@@ -195,7 +195,7 @@ describe('Customers', () => {
       const body = customerCreate();
       await pact
         .addInteraction()
-        .given(removedAfterwards, { sourceIds: [createdSourceId] })
+        .given(states.createdCustomersRemoved, { sourceIds: [createdSourceId] })
         .uponReceiving('createCustomer: a new customer with a source_id')
         .withRequest('POST', customersPath, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -220,7 +220,7 @@ describe('Customers', () => {
       const body = { source_id: existingSourceId, name: `${name} Jr.` };
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('createCustomer: a source_id that names an existing customer')
         .withRequest('POST', customersPath, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -255,7 +255,7 @@ describe('Customers', () => {
       const { path, params } = existingPath(customerPath);
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('getCustomer: an existing customer by source_id')
         .withRequest('GET', path, (b) => b.headers(appKeys))
         .willRespondWith(200, (b) =>
@@ -280,7 +280,7 @@ describe('Customers', () => {
       const { path, params } = requestPath('voucherify', customerPath);
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('getCustomer: an existing customer by Voucherify id')
         .withRequest('GET', path, (b) => b.headers(appKeys))
         .willRespondWith(200, (b) =>
@@ -335,7 +335,7 @@ describe('Customers', () => {
       const { path, params } = existingPath(customerPath);
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('updateCustomer: the documented phone and metadata change')
         .withRequest('PUT', path, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -360,7 +360,7 @@ describe('Customers', () => {
       const invalid = { ...body, phone: 442079460958 };
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('updateCustomer: a non-string phone')
         .withRequest('PUT', path, (b) => b.headers(appKeys).jsonBody(invalid))
         .willRespondWith(400, (b) =>
@@ -410,7 +410,7 @@ describe('Customers', () => {
       const { path, params } = existingPath(customerPath);
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('deleteCustomer: an existing customer by source_id')
         .withRequest('DELETE', path, (b) => b.headers(appKeys))
         .willRespondWith(204)
@@ -450,7 +450,7 @@ describe('Customers', () => {
       const { path, params } = existingPath(permanentDeletionPath);
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('deleteCustomerPermanently: an existing customer by source_id')
         .withRequest('POST', path, (b) => b.headers(appKeys))
         .willRespondWith(200, (b) =>
@@ -500,7 +500,7 @@ describe('Customers', () => {
       const csv = importCsv();
       await pact
         .addInteraction()
-        .given(removedAfterwards, { sourceIds: csvSourceIds(csv) })
+        .given(states.createdCustomersRemoved, { sourceIds: csvSourceIds(csv) })
         .uponReceiving('importCustomersUsingCsv: the documented CSV file')
         .withRequest('POST', importPath, (b) =>
           b.headers(appKeys).multipartBody(csvContent, uploadFile('customers.csv', csv), 'file'),
@@ -567,7 +567,7 @@ describe('Customers', () => {
       const { path, params } = existingPath(consentsPath);
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('updateCustomerConsents: unsubscribed from every consent')
         .withRequest('PUT', path, (b) => b.headers(appKeys).jsonBody(unsubscribeAll))
         .willRespondWith(204)
@@ -586,7 +586,7 @@ describe('Customers', () => {
       const body = { vouchspec_missing_consent: true };
       await pact
         .addInteraction()
-        .given('a customer exists', existing)
+        .given(states.customerExists, existing)
         .uponReceiving('updateCustomerConsents: a consent that does not exist')
         .withRequest('PUT', path, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(400, (b) =>
@@ -634,7 +634,7 @@ describe('Customers', () => {
       const body = bulkUpdate();
       await pact
         .addInteraction()
-        .given(removedAfterwards, { sourceIds: body.map((update) => update.source_id) })
+        .given(states.createdCustomersRemoved, { sourceIds: body.map((update) => update.source_id) })
         .uponReceiving('updateCustomersInBulk: the documented updates of two customers')
         .withRequest('POST', bulkPath, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(202, (b) => b.jsonBody(responseMatcher('voucherify', 'updateCustomersInBulk', 202)))
@@ -662,7 +662,7 @@ describe('Customers', () => {
       const body = metadataUpdate();
       await pact
         .addInteraction()
-        .given(removedAfterwards, { sourceIds: body.source_ids })
+        .given(states.createdCustomersRemoved, { sourceIds: body.source_ids })
         .uponReceiving('updateCustomersMetadataInBulk: the documented metadata for three customers')
         .withRequest('POST', metadataPath, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(202, (b) =>

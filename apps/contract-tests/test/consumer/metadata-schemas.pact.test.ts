@@ -13,6 +13,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -35,7 +36,7 @@ describe('Metadata schemas', () => {
     it('listMetadataSchemas: lists the metadata schemas of a project', async () => {
       await pact
         .addInteraction()
-        .given('a project with a metadata schema exists')
+        .given(states.projectWithMetadataSchema)
         .uponReceiving('listMetadataSchemas: the schemas of a project with one')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -70,7 +71,7 @@ describe('Metadata schemas', () => {
     it('createMetadataSchema: creates the documented customer schema', async () => {
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('createMetadataSchema: the documented customer schema')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -94,7 +95,7 @@ describe('Metadata schemas', () => {
     it('createMetadataSchema: rejects a schema without a related object', async () => {
       const { related_object: _relatedObject, ...invalid } = body;
       await invalidBodyInteraction(pact, 'voucherify', 'createMetadataSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a body without the required related_object',
         body: invalid,
       });
@@ -103,7 +104,7 @@ describe('Metadata schemas', () => {
     it('createMetadataSchema: answers 409 for a second schema of the same object type', async () => {
       await pact
         .addInteraction()
-        .given('a project with a metadata schema exists')
+        .given(states.projectWithMetadataSchema)
         .uponReceiving('createMetadataSchema: a schema for an object type that already has one')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(409, (b) =>
@@ -137,7 +138,7 @@ describe('Metadata schemas', () => {
     it('getMetadataSchema: returns a metadata schema', async () => {
       await pact
         .addInteraction()
-        .given('a project with a metadata schema exists')
+        .given(states.projectWithMetadataSchema)
         .uponReceiving('getMetadataSchema: an existing schema')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -159,7 +160,7 @@ describe('Metadata schemas', () => {
 
     it('getMetadataSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'getMetadataSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { metadataSchemaId: missingSchemaId },
         description: 'a schema that does not exist',
         resourceType: 'metadata_schema',
@@ -182,7 +183,7 @@ describe('Metadata schemas', () => {
     it('updateMetadataSchema: adds and retires definitions', async () => {
       await pact
         .addInteraction()
-        .given('a project with a metadata schema exists')
+        .given(states.projectWithMetadataSchema)
         .uponReceiving('updateMetadataSchema: the documented definitions change')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -209,7 +210,7 @@ describe('Metadata schemas', () => {
         properties: { loyalty_tier: { ...tier, type: 'number' } },
       };
       await invalidBodyInteraction(pact, 'voucherify', 'updateMetadataSchema', {
-        given: 'a project with a metadata schema exists',
+        given: states.projectWithMetadataSchema,
         description: 'a definition whose value type changes',
         body: invalid,
       });
@@ -217,7 +218,7 @@ describe('Metadata schemas', () => {
 
     it('updateMetadataSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'updateMetadataSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { metadataSchemaId: missingSchemaId },
         description: 'a schema that does not exist',
         resourceType: 'metadata_schema',
@@ -231,13 +232,13 @@ describe('Metadata schemas', () => {
   describe('deleteMetadataSchema', () => {
     it('deleteMetadataSchema: deletes a metadata schema', () =>
       noContentInteraction(pact, 'voucherify', 'deleteMetadataSchema', {
-        given: 'a project with a metadata schema exists',
+        given: states.projectWithMetadataSchema,
         description: 'an existing schema',
       }));
 
     it('deleteMetadataSchema: answers 404 for an unknown schema', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteMetadataSchema', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { metadataSchemaId: missingSchemaId },
         description: 'a schema that does not exist',
         resourceType: 'metadata_schema',

@@ -12,6 +12,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -38,7 +39,7 @@ describe('Projects', () => {
     it('listProjects: lists the projects of the organisation', async () => {
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('listProjects: the projects of the organisation')
         .withRequest('GET', projectsPath, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -65,7 +66,7 @@ describe('Projects', () => {
       const body = projectCreate();
       await pact
         .addInteraction()
-        .given('projects the tests create are removed afterwards', { name: createdName })
+        .given(states.createdProjectsRemoved, { name: createdName })
         .uponReceiving('createProject: a project from the documented settings')
         .withRequest('POST', projectsPath, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -101,7 +102,7 @@ describe('Projects', () => {
     it('getProject: returns a project', async () => {
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('getProject: an existing project')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -143,7 +144,7 @@ describe('Projects', () => {
     it('updateProject: changes the settings it is sent', async () => {
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('updateProject: the documented settings change')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -166,7 +167,7 @@ describe('Projects', () => {
       const invalid = { ...body, client_redeem_enabled: 'yes' };
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('updateProject: a non-boolean client_redeem_enabled')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(invalid))
         .willRespondWith(400, (b) => b.jsonBody(responseMatcher('voucherify', 'updateProject', 400)))
@@ -194,7 +195,7 @@ describe('Projects', () => {
   describe('deleteProject', () => {
     it('deleteProject: deletes a project', () =>
       noContentInteraction(pact, 'voucherify', 'deleteProject', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'an existing project',
       }));
 

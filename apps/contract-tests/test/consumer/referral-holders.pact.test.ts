@@ -12,6 +12,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -55,7 +56,7 @@ describe('Referral code holders', () => {
       const query = { limit: 25, filters: { holder_role: { conditions: { $is: 'REFEREE' as const } } } };
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists')
+        .given(states.referralCodeWithReferee)
         .uponReceiving('listReferralCodeHolders: the referees of a referral code')
         .withRequest('GET', path, (b) =>
           b.headers(appKeys).query({ limit: '25', 'filters[holder_role][conditions][$is]': 'REFEREE' }),
@@ -100,7 +101,7 @@ describe('Referral code holders', () => {
     it('listReferralCodeHoldersForCampaign: pages through the holders newest id first', async () => {
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists')
+        .given(states.referralCodeWithReferee)
         .uponReceiving('listReferralCodeHoldersForCampaign: the holders of a referral code, one per page')
         .withRequest('GET', path, (b) => b.headers(appKeys).query({ limit: '1', order: '-id' }))
         .willRespondWith(200, (b) =>
@@ -127,7 +128,7 @@ describe('Referral code holders', () => {
       const missing = requestPath('voucherify', campaignHoldersPath, { campaignId: missingCampaignId });
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists')
+        .given(states.referralCodeWithReferee)
         .uponReceiving('listReferralCodeHoldersForCampaign: a campaign that did not issue the code')
         .withRequest('GET', missing.path, (b) => b.headers(appKeys))
         .willRespondWith(404, (b) =>
@@ -155,7 +156,7 @@ describe('Referral code holders', () => {
       const body = holdersAdd();
       await pact
         .addInteraction()
-        .given('a referral code without referees exists')
+        .given(states.referralCodeWithoutReferees)
         .uponReceiving('addReferralCodeHolders: two customers as referees')
         .withRequest('POST', path, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -175,7 +176,7 @@ describe('Referral code holders', () => {
       const body = holdersMissing();
       await pact
         .addInteraction()
-        .given('a referral code without referees exists')
+        .given(states.referralCodeWithoutReferees)
         .uponReceiving('addReferralCodeHolders: a body without the required holders')
         .withRequest('POST', path, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(400, (b) =>
@@ -195,7 +196,7 @@ describe('Referral code holders', () => {
       const body = holdersAdd();
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists', {
+        .given(states.referralCodeWithReferee, {
           refereeSourceId: firstRefereeSourceId(body),
         })
         .uponReceiving('addReferralCodeHolders: a customer who already holds the code')
@@ -251,7 +252,7 @@ describe('Referral code holders', () => {
       const body = holdersAdd();
       await pact
         .addInteraction()
-        .given('a referral code without referees exists')
+        .given(states.referralCodeWithoutReferees)
         .uponReceiving('addReferralCodeHoldersForCampaign: two customers as referees')
         .withRequest('POST', path, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -275,7 +276,7 @@ describe('Referral code holders', () => {
       const body = holdersMissing();
       await pact
         .addInteraction()
-        .given('a referral code without referees exists')
+        .given(states.referralCodeWithoutReferees)
         .uponReceiving('addReferralCodeHoldersForCampaign: a body without the required holders')
         .withRequest('POST', path, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(400, (b) =>
@@ -297,7 +298,7 @@ describe('Referral code holders', () => {
       const body = holdersAdd();
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists', {
+        .given(states.referralCodeWithReferee, {
           refereeSourceId: firstRefereeSourceId(body),
         })
         .uponReceiving('addReferralCodeHoldersForCampaign: a customer who already holds the code')
@@ -324,7 +325,7 @@ describe('Referral code holders', () => {
       const missing = requestPath('voucherify', campaignHoldersPath, { campaignId: missingCampaignId });
       await pact
         .addInteraction()
-        .given('a referral code without referees exists')
+        .given(states.referralCodeWithoutReferees)
         .uponReceiving('addReferralCodeHoldersForCampaign: a campaign that did not issue the code')
         .withRequest('POST', missing.path, (b) => b.headers(appKeys).jsonBody(body))
         .willRespondWith(404, (b) =>
@@ -351,14 +352,14 @@ describe('Referral code holders', () => {
 
     it('removeReferralCodeHolder: removes a referee', () =>
       noContentInteraction(pact, 'voucherify', 'removeReferralCodeHolder', {
-        given: 'a referral code with a referrer and a referee exists',
+        given: states.referralCodeWithReferee,
         description: 'a referee of the code',
       }));
 
     it('removeReferralCodeHolder: answers 403 for the referrer', async () => {
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists', { holderRole: 'REFERRER' })
+        .given(states.referralCodeWithReferee, { holderRole: 'REFERRER' })
         .uponReceiving('removeReferralCodeHolder: the referrer of the code')
         .withRequest('DELETE', path, (b) => b.headers(appKeys))
         .willRespondWith(403, (b) =>
@@ -375,7 +376,7 @@ describe('Referral code holders', () => {
 
     it('removeReferralCodeHolder: answers 404 for an unknown holder', () =>
       notFoundInteraction(pact, 'voucherify', 'removeReferralCodeHolder', {
-        given: 'a referral code without referees exists',
+        given: states.referralCodeWithoutReferees,
         missing: { holderId: missingHolderId },
         description: 'a holder that does not exist',
         resourceType: 'redeemable_holder',
@@ -390,14 +391,14 @@ describe('Referral code holders', () => {
 
     it('removeReferralCodeHolderForCampaign: removes a referee', () =>
       noContentInteraction(pact, 'voucherify', 'removeReferralCodeHolderForCampaign', {
-        given: 'a referral code with a referrer and a referee exists',
+        given: states.referralCodeWithReferee,
         description: 'a referee of the code',
       }));
 
     it('removeReferralCodeHolderForCampaign: answers 403 for the referrer', async () => {
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists', { holderRole: 'REFERRER' })
+        .given(states.referralCodeWithReferee, { holderRole: 'REFERRER' })
         .uponReceiving('removeReferralCodeHolderForCampaign: the referrer of the code')
         .withRequest('DELETE', path, (b) => b.headers(appKeys))
         .willRespondWith(403, (b) =>
@@ -418,7 +419,7 @@ describe('Referral code holders', () => {
       const missing = requestPath('voucherify', campaignHolderPath, { campaignId: missingCampaignId });
       await pact
         .addInteraction()
-        .given('a referral code with a referrer and a referee exists')
+        .given(states.referralCodeWithReferee)
         .uponReceiving('removeReferralCodeHolderForCampaign: a campaign that did not issue the code')
         .withRequest('DELETE', missing.path, (b) => b.headers(appKeys))
         .willRespondWith(404, (b) =>

@@ -5,6 +5,7 @@
  * `@vouchspec/client`, with the same checks each test would make.
  */
 import type { PactV4 } from '@pact-foundation/pact';
+import type { ProviderStateName } from '@vouchspec/conformance/states';
 import { type ApiId, listOperations, type OperationInfo } from '@vouchspec/spec';
 import { expect } from 'vitest';
 import { invalidCredential, placeholders } from '../../src/credentials.js';
@@ -155,7 +156,7 @@ export interface NotFoundCase {
   /** The `resource_type` the error names (Voucherify errors always name one). */
   resourceType: string;
   /** The provider state that creates the resources the path names besides the missing one. */
-  given?: string;
+  given?: ProviderStateName;
   body?: unknown;
 }
 
@@ -208,7 +209,7 @@ export interface InvalidBodyCase {
   /** The body as sent, wrong on purpose. */
   body: unknown;
   /** The provider state that creates what the path names; without one, the spec's example ids are used. */
-  given?: string;
+  given?: ProviderStateName;
 }
 
 /** `<operationId>: <description>` → 400, the vendor's invalid-payload error. */
@@ -243,7 +244,7 @@ export async function invalidBodyInteraction(
 
 export interface NoContentCase {
   /** The provider state that creates what the path names. */
-  given: string;
+  given: ProviderStateName;
   /** What the request acts on, after the operation id: `an existing brand`. */
   description: string;
 }

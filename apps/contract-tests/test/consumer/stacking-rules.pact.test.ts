@@ -13,6 +13,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -36,7 +37,7 @@ describe('Stacking rules', () => {
     it('listStackingRules: lists the defaults of a project without custom rules', async () => {
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('listStackingRules: the defaults of a project without custom rules')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -57,7 +58,7 @@ describe('Stacking rules', () => {
       const custom = responseContract('voucherify', 'getStackingRules', 200).example;
       await pact
         .addInteraction()
-        .given('a project with custom stacking rules exists')
+        .given(states.projectWithStackingRules)
         .uponReceiving('listStackingRules: the custom rules of a project that has them')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -96,7 +97,7 @@ describe('Stacking rules', () => {
     it('createStackingRules: creates custom rules with every setting filled in', async () => {
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('createStackingRules: the documented custom rules')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(createBody))
         .willRespondWith(200, (b) =>
@@ -121,7 +122,7 @@ describe('Stacking rules', () => {
     it('createStackingRules: rejects a redeemables_limit below its minimum', async () => {
       const invalid = { ...createBody, redeemables_limit: 0 };
       await invalidBodyInteraction(pact, 'voucherify', 'createStackingRules', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a redeemables_limit of 0',
         body: invalid,
       });
@@ -130,7 +131,7 @@ describe('Stacking rules', () => {
     it('createStackingRules: answers 409 when the project already has custom rules', async () => {
       await pact
         .addInteraction()
-        .given('a project with custom stacking rules exists')
+        .given(states.projectWithStackingRules)
         .uponReceiving('createStackingRules: a project that already has custom rules')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(createBody))
         .willRespondWith(409, (b) =>
@@ -164,7 +165,7 @@ describe('Stacking rules', () => {
     it('getStackingRules: returns the custom rules of a project', async () => {
       await pact
         .addInteraction()
-        .given('a project with custom stacking rules exists')
+        .given(states.projectWithStackingRules)
         .uponReceiving('getStackingRules: existing custom rules')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) => b.jsonBody(responseMatcher('voucherify', 'getStackingRules', 200)))
@@ -180,7 +181,7 @@ describe('Stacking rules', () => {
 
     it('getStackingRules: answers 404 for rules that do not exist', () =>
       notFoundInteraction(pact, 'voucherify', 'getStackingRules', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { stackingRulesId: missingRulesId },
         description: 'rules that do not exist',
         resourceType: 'stacking_rules',
@@ -196,7 +197,7 @@ describe('Stacking rules', () => {
     it('updateStackingRules: changes the settings it is sent and keeps the rest', async () => {
       await pact
         .addInteraction()
-        .given('a project with custom stacking rules exists')
+        .given(states.projectWithStackingRules)
         .uponReceiving('updateStackingRules: the documented settings change')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(updateBody))
         .willRespondWith(200, (b) =>
@@ -220,7 +221,7 @@ describe('Stacking rules', () => {
     it('updateStackingRules: rejects an unknown no-effect rule', async () => {
       const invalid = { ...updateBody, redeemables_no_effect_rule: 'NEVER' };
       await invalidBodyInteraction(pact, 'voucherify', 'updateStackingRules', {
-        given: 'a project with custom stacking rules exists',
+        given: states.projectWithStackingRules,
         description: 'a redeemables_no_effect_rule outside its enum',
         body: invalid,
       });
@@ -228,7 +229,7 @@ describe('Stacking rules', () => {
 
     it('updateStackingRules: answers 404 for rules that do not exist', () =>
       notFoundInteraction(pact, 'voucherify', 'updateStackingRules', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { stackingRulesId: missingRulesId },
         description: 'rules that do not exist',
         resourceType: 'stacking_rules',
@@ -242,13 +243,13 @@ describe('Stacking rules', () => {
   describe('deleteStackingRules', () => {
     it('deleteStackingRules: deletes the custom rules of a project', () =>
       noContentInteraction(pact, 'voucherify', 'deleteStackingRules', {
-        given: 'a project with custom stacking rules exists',
+        given: states.projectWithStackingRules,
         description: 'existing custom rules',
       }));
 
     it('deleteStackingRules: answers 404 for rules that do not exist', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteStackingRules', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { stackingRulesId: missingRulesId },
         description: 'rules that do not exist',
         resourceType: 'stacking_rules',

@@ -14,6 +14,7 @@ import {
   placeholderVoucherifyCredentials,
 } from '../../src/credentials.js';
 
+export { providerStateNames as states } from '@vouchspec/conformance/states';
 export { createPact } from '../../src/pact.js';
 export { requestExample, requestPath, responseHeaders, responseMatcher } from '../../src/spec-matchers.js';
 /** A client result's data, or an ApiError thrown with the status and body (`.then(unwrap)`). */

@@ -13,6 +13,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -51,7 +52,7 @@ describe('Users', () => {
     it('listUsers: lists the users of a project, the organisation owner among them', async () => {
       await pact
         .addInteraction()
-        .given('a project with an organisation owner exists')
+        .given(states.projectWithOwner)
         .uponReceiving('listUsers: the users of a project, its organisation owner among them')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -78,7 +79,7 @@ describe('Users', () => {
       const body = assignById;
       await pact
         .addInteraction()
-        .given('an organisation member outside a project exists', { id: body.id })
+        .given(states.memberOutsideProject, { id: body.id })
         .uponReceiving('assignUser: an organisation member named by id')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -97,7 +98,7 @@ describe('Users', () => {
       const body = assignByLogin;
       await pact
         .addInteraction()
-        .given('an organisation member outside a project exists', { login: body.login })
+        .given(states.memberOutsideProject, { login: body.login })
         .uponReceiving('assignUser: an organisation member named by login')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -114,7 +115,7 @@ describe('Users', () => {
     it('assignUser: rejects an assignment without a role', async () => {
       const { role: _role, ...body } = assignById;
       await invalidBodyInteraction(pact, 'voucherify', 'assignUser', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a body without the required role',
         body: body,
       });
@@ -123,7 +124,7 @@ describe('Users', () => {
     it('assignUser: rejects a user who does not exist', async () => {
       const body = { ...assignById, id: missingUserId };
       await invalidBodyInteraction(pact, 'voucherify', 'assignUser', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a user who does not exist',
         body: body,
       });
@@ -139,7 +140,7 @@ describe('Users', () => {
     it('getUser: returns the organisation owner by id', async () => {
       await pact
         .addInteraction()
-        .given('a project with an organisation owner exists')
+        .given(states.projectWithOwner)
         .uponReceiving('getUser: the organisation owner by id')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -164,7 +165,7 @@ describe('Users', () => {
       );
       await pact
         .addInteraction()
-        .given('a project with an organisation owner exists')
+        .given(states.projectWithOwner)
         .uponReceiving('getUser: the organisation owner by login')
         .withRequest('GET', loginPath, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -183,7 +184,7 @@ describe('Users', () => {
 
     it('getUser: answers 404 for a user who does not exist', () =>
       notFoundInteraction(pact, 'voucherify', 'getUser', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { userId: missingUserId },
         description: 'a user who does not exist',
         resourceType: 'user',
@@ -227,7 +228,7 @@ describe('Users', () => {
     it("updateUser: changes a member's role in the project", async () => {
       await pact
         .addInteraction()
-        .given('a project with an organisation member exists')
+        .given(states.projectWithMember)
         .uponReceiving('updateUser: a member given the documented role')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -251,7 +252,7 @@ describe('Users', () => {
       const invalid = { role: 3 };
       await pact
         .addInteraction()
-        .given('a project with an organisation owner exists')
+        .given(states.projectWithOwner)
         .uponReceiving('updateUser: a non-string role')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(invalid))
         .willRespondWith(400, (b) =>
@@ -269,7 +270,7 @@ describe('Users', () => {
 
     it('updateUser: answers 404 for a user who does not exist', () =>
       notFoundInteraction(pact, 'voucherify', 'updateUser', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { userId: missingUserId },
         description: 'a user who does not exist',
         resourceType: 'user',
@@ -285,14 +286,14 @@ describe('Users', () => {
 
     it('unassignUser: removes a member who has access to another project', () =>
       noContentInteraction(pact, 'voucherify', 'unassignUser', {
-        given: 'a project with an organisation member exists',
+        given: states.projectWithMember,
         description: 'a member with access to another project',
       }));
 
     it('unassignUser: refuses to remove an organisation owner', async () => {
       await pact
         .addInteraction()
-        .given('a project with an organisation owner exists')
+        .given(states.projectWithOwner)
         .uponReceiving('unassignUser: an organisation owner')
         .withRequest('DELETE', path, (b) => b.headers(managementKeys))
         .willRespondWith(400, (b) =>
@@ -311,7 +312,7 @@ describe('Users', () => {
     it('unassignUser: refuses to remove a member from their only project', async () => {
       await pact
         .addInteraction()
-        .given('a project with a member who has access to no other project exists')
+        .given(states.projectWithSoleProjectMember)
         .uponReceiving('unassignUser: a member with access to no other project')
         .withRequest('DELETE', path, (b) => b.headers(managementKeys))
         .willRespondWith(400, (b) =>
@@ -328,7 +329,7 @@ describe('Users', () => {
 
     it('unassignUser: answers 404 for a user who does not exist', () =>
       notFoundInteraction(pact, 'voucherify', 'unassignUser', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { userId: missingUserId },
         description: 'a user who does not exist',
         resourceType: 'user',
@@ -344,7 +345,7 @@ describe('Users', () => {
       const [projectId = ''] = Object.keys(body.projects);
       await pact
         .addInteraction()
-        .given('a project that an invitation names exists', { projectId })
+        .given(states.invitedProject, { projectId })
         .uponReceiving('inviteUser: the documented invitation')
         .withRequest('POST', invitePath, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(204)
@@ -360,7 +361,7 @@ describe('Users', () => {
       const [projectId = ''] = Object.keys(body.projects);
       await pact
         .addInteraction()
-        .given('an organisation user with the invited address exists', { projectId, email: body.email })
+        .given(states.userWithInvitedAddress, { projectId, email: body.email })
         .uponReceiving('inviteUser: an address that is already a login')
         .withRequest('POST', invitePath, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(409, (b) =>

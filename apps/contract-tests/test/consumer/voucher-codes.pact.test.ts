@@ -9,6 +9,7 @@ import {
   requestExample,
   responseHeaders,
   responseMatcher,
+  states,
   unwrap,
 } from './support.js';
 
@@ -81,8 +82,8 @@ describe('Voucher codes', () => {
       const body = documentedFilter();
       await pact
         .addInteraction()
-        .given('a Mews voucher exists', voucher)
-        .given('a Mews voucher has two voucher codes', voucher)
+        .given(states.mewsVoucher, voucher)
+        .given(states.mewsVoucherWithCodes, voucher)
         .uponReceiving('getAllVoucherCodes: the codes of a voucher')
         .withRequest('POST', getAllPath, (b) => b.jsonBody({ ...mewsEnvelope(), ...body }))
         .willRespondWith(200, (b) =>
@@ -107,8 +108,8 @@ describe('Voucher codes', () => {
       const body = { ...documentedFilter(), VoucherCodeIds: [exampleCodeId] };
       await pact
         .addInteraction()
-        .given('a Mews voucher exists', voucher)
-        .given('a Mews voucher has two voucher codes', voucher)
+        .given(states.mewsVoucher, voucher)
+        .given(states.mewsVoucherWithCodes, voucher)
         .uponReceiving('getAllVoucherCodes: one code of a voucher, by its id')
         .withRequest('POST', getAllPath, (b) =>
           b.jsonBody({
@@ -137,8 +138,8 @@ describe('Voucher codes', () => {
       const body = { ...documentedFilter(), Limitation: { Count: 1, Cursor: otherExampleCodeId } };
       await pact
         .addInteraction()
-        .given('a Mews voucher exists', voucher)
-        .given('a Mews voucher has two voucher codes', voucher)
+        .given(states.mewsVoucher, voucher)
+        .given(states.mewsVoucherWithCodes, voucher)
         .uponReceiving('getAllVoucherCodes: the page after a cursor')
         .withRequest('POST', getAllPath, (b) =>
           b.jsonBody({
@@ -198,10 +199,9 @@ describe('Voucher codes', () => {
       const voucherIds = [...new Set(body.VoucherCodeParameters.map((code) => code.VoucherId))];
       const values = body.VoucherCodeParameters.map((code) => code.Value);
       let interaction = pact.addInteraction();
-      for (const VoucherId of voucherIds)
-        interaction = interaction.given('a Mews voucher exists', { VoucherId });
+      for (const VoucherId of voucherIds) interaction = interaction.given(states.mewsVoucher, { VoucherId });
       await interaction
-        .given('Mews voucher codes the tests add are removed afterwards', {
+        .given(states.addedMewsCodesRemoved, {
           VoucherIds: voucherIds,
           Values: values,
         })
@@ -257,8 +257,8 @@ describe('Voucher codes', () => {
       const body = { VoucherCodeParameters: [code] };
       await pact
         .addInteraction()
-        .given('a Mews voucher exists', voucher)
-        .given('a Mews voucher has two voucher codes', voucher)
+        .given(states.mewsVoucher, voucher)
+        .given(states.mewsVoucherWithCodes, voucher)
         .uponReceiving('addVoucherCodes: a value the voucher already has a code for')
         .withRequest('POST', addPath, (b) =>
           b.jsonBody({
@@ -299,8 +299,8 @@ describe('Voucher codes', () => {
     it('deleteVoucherCodes: deletes codes of a voucher', async () => {
       await pact
         .addInteraction()
-        .given('a Mews voucher exists', voucher)
-        .given('a Mews voucher has two voucher codes', voucher)
+        .given(states.mewsVoucher, voucher)
+        .given(states.mewsVoucherWithCodes, voucher)
         .uponReceiving('deleteVoucherCodes: two existing codes')
         .withRequest('POST', deletePath, (b) =>
           b.jsonBody({ ...mewsEnvelope(), ...body, VoucherCodeIds: stateCodeIds }),
@@ -319,8 +319,8 @@ describe('Voucher codes', () => {
     it('deleteVoucherCodes: answers 204 when asked for a minimal response', async () => {
       await pact
         .addInteraction()
-        .given('a Mews voucher exists', voucher)
-        .given('a Mews voucher has two voucher codes', voucher)
+        .given(states.mewsVoucher, voucher)
+        .given(states.mewsVoucherWithCodes, voucher)
         .uponReceiving('deleteVoucherCodes: two existing codes with Prefer return=minimal')
         .withRequest('POST', deletePath, (b) =>
           b

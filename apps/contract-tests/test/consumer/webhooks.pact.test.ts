@@ -12,6 +12,7 @@ import {
   requestExample,
   requestPath,
   responseMatcher,
+  states,
   unwrap,
   voucherifyClient,
 } from './support.js';
@@ -34,7 +35,7 @@ describe('Webhooks', () => {
     it('listWebhooks: lists the webhooks of a project', async () => {
       await pact
         .addInteraction()
-        .given('a project with a webhook exists')
+        .given(states.projectWithWebhook)
         .uponReceiving('listWebhooks: the webhooks of a project')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -72,7 +73,7 @@ describe('Webhooks', () => {
       const body = webhookCreate();
       await pact
         .addInteraction()
-        .given('a project exists')
+        .given(states.projectExists)
         .uponReceiving('createWebhook: the documented webhook')
         .withRequest('POST', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -95,7 +96,7 @@ describe('Webhooks', () => {
     it('createWebhook: rejects a webhook without events', async () => {
       const { events: _events, ...body } = webhookCreate();
       await invalidBodyInteraction(pact, 'voucherify', 'createWebhook', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a body without the required events',
         body: body,
       });
@@ -105,7 +106,7 @@ describe('Webhooks', () => {
       const documented = webhookCreate();
       const body = { ...documented, target_url: documented.target_url.replace(/^https?:\/\//, '') };
       await invalidBodyInteraction(pact, 'voucherify', 'createWebhook', {
-        given: 'a project exists',
+        given: states.projectExists,
         description: 'a target_url without a scheme',
         body: body,
       });
@@ -131,7 +132,7 @@ describe('Webhooks', () => {
     it('getWebhook: returns a webhook', async () => {
       await pact
         .addInteraction()
-        .given('a project with a webhook exists')
+        .given(states.projectWithWebhook)
         .uponReceiving('getWebhook: an existing webhook')
         .withRequest('GET', path, (b) => b.headers(managementKeys))
         .willRespondWith(200, (b) =>
@@ -155,7 +156,7 @@ describe('Webhooks', () => {
 
     it('getWebhook: answers 404 for an unknown webhook', () =>
       notFoundInteraction(pact, 'voucherify', 'getWebhook', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { webhookId: missingWebhookId },
         description: 'a webhook that does not exist',
         resourceType: 'webhook',
@@ -172,7 +173,7 @@ describe('Webhooks', () => {
       const body = webhookUpdate();
       await pact
         .addInteraction()
-        .given('a project with a webhook exists')
+        .given(states.projectWithWebhook)
         .uponReceiving('updateWebhook: the documented new settings')
         .withRequest('PUT', path, (b) => b.headers(managementKeys).jsonBody(body))
         .willRespondWith(200, (b) =>
@@ -197,7 +198,7 @@ describe('Webhooks', () => {
     it('updateWebhook: rejects settings without events', async () => {
       const { events: _events, ...body } = webhookUpdate();
       await invalidBodyInteraction(pact, 'voucherify', 'updateWebhook', {
-        given: 'a project with a webhook exists',
+        given: states.projectWithWebhook,
         description: 'a body without the required events',
         body: body,
       });
@@ -206,7 +207,7 @@ describe('Webhooks', () => {
     it('updateWebhook: answers 404 for an unknown webhook', async () => {
       const body = webhookUpdate();
       await notFoundInteraction(pact, 'voucherify', 'updateWebhook', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { webhookId: missingWebhookId },
         description: 'a webhook that does not exist',
         resourceType: 'webhook',
@@ -221,13 +222,13 @@ describe('Webhooks', () => {
   describe('deleteWebhook', () => {
     it('deleteWebhook: deletes a webhook', () =>
       noContentInteraction(pact, 'voucherify', 'deleteWebhook', {
-        given: 'a project with a webhook exists',
+        given: states.projectWithWebhook,
         description: 'an existing webhook',
       }));
 
     it('deleteWebhook: answers 404 for an unknown webhook', () =>
       notFoundInteraction(pact, 'voucherify', 'deleteWebhook', {
-        given: 'a project exists',
+        given: states.projectExists,
         missing: { webhookId: missingWebhookId },
         description: 'a webhook that does not exist',
         resourceType: 'webhook',

@@ -26,4 +26,12 @@ export function mews(target: ProviderTarget) {
   });
 }
 
+/**
+ * Checks the answer to a removal: what is gone already (the interaction removed it, or an earlier run did)
+ * is fine, anything else that failed is an error naming `what`.
+ */
+export function expectRemoved(what: string, { response }: { response: Response }): void {
+  if (!response.ok && response.status !== 404) throw new Error(`could not ${what}: HTTP ${response.status}`);
+}
+
 export { unwrap };

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MewsConnectorSchemas } from '@vouchspec/spec/types';
 import type { ProviderTarget } from '../target.js';
-import { mews, unwrap } from './clients.js';
-import type { StateDefinitions } from './types.js';
+import { expectRemoved, mews, unwrap } from './clients.js';
+import { defineState, type StateDefinitions, type StateParams } from './define.js';
+import { providerStateNames as names } from './names.js';
 
 type VoucherCode = MewsConnectorSchemas['VoucherCode'];
 
@@ -11,7 +12,7 @@ const addPath = '/api/connector/v1/voucherCodes/add';
 const deletePath = '/api/connector/v1/voucherCodes/delete';
 
 /** The voucher a state's codes belong to: the pact names it in the state's `VoucherId` parameter. */
-function voucherIdOf(params: Record<string, unknown>): string {
+function voucherIdOf(params: StateParams): string {
   if (typeof params.VoucherId !== 'string') throw new Error('the state needs a VoucherId parameter');
   return params.VoucherId;
 }
@@ -65,17 +66,15 @@ async function listVoucherCodes(
 async function deleteActive(target: ProviderTarget, codes: VoucherCode[]): Promise<void> {
   const active = codes.filter((code) => code.IsActive !== false && code.ActivityState !== 'Deleted');
   if (active.length === 0) return;
-  const { response } = await mews(target).POST(deletePath, {
-    body: { VoucherCodeIds: active.map((code) => code.Id) },
-  });
-  // Gone meanwhile is fine.
-  if (!response.ok && response.status !== 404)
-    throw new Error(`could not delete voucher codes: HTTP ${response.status}`);
+  expectRemoved(
+    'delete voucher codes',
+    await mews(target).POST(deletePath, { body: { VoucherCodeIds: active.map((code) => code.Id) } }),
+  );
 }
 
 /** Mews provider states: the voucher codes of a voucher. */
 export const states: StateDefinitions = {
-  'a Mews voucher exists': {
+  [names.mewsVoucher]: defineState({
     mockOnly:
       'vouchers are set up in Mews Operations; the Connector API operations the spec describes only manage ' +
       'their codes. The mock keeps no vouchers and takes codes for any VoucherId, while a real property ' +
@@ -84,8 +83,9 @@ export const states: StateDefinitions = {
     async setup(_target, params) {
       voucherIdOf(params);
     },
-  },
-  'a Mews voucher has two voucher codes': {
+  }),
+  [names.mewsVoucherWithCodes]: defineState({
+    values: ['voucherCodeId', 'otherVoucherCodeId', 'voucherCodeValue', 'firstPageCursor'],
     async setup(target, params) {
       const voucherId = voucherIdOf(params);
       const [first, second] = await addVoucherCodes(target, voucherId, 2);
@@ -112,8 +112,8 @@ export const states: StateDefinitions = {
         await listVoucherCodes(target, { VoucherIds: [voucherIdOf(params)], VoucherCodeIds: ids }),
       );
     },
-  },
-  'Mews voucher codes the tests add are removed afterwards': {
+  }),
+  [names.addedMewsCodesRemoved]: defineState({
     async setup() {},
     async teardown(target, params) {
       const values = new Set(stringsOf(params.Values));
@@ -123,5 +123,5 @@ export const states: StateDefinitions = {
         codes.filter((code) => code.Value != null && values.has(code.Value)),
       );
     },
-  },
+  }),
 };

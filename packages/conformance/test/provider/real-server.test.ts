@@ -14,7 +14,7 @@ import { exitCodes } from '../../src/cli.js';
 import { placeholders } from '../../src/credentials.js';
 import { shippedPactsDir } from '../../src/pacts.js';
 import type { ConformanceReport } from '../../src/reports.js';
-import { providerStates } from '../../src/states/index.js';
+import { findState } from '../../src/states/index.js';
 import { type BinRun, lines, runBin } from '../bin.js';
 import { shippedPact } from '../shipped.js';
 
@@ -108,7 +108,7 @@ describe('verification against a configured real server', () => {
     for (const provider of apiIds as readonly ApiId[]) {
       const pact = await shippedPact(provider);
       for (const interaction of pact.interactions) {
-        const states = (interaction.providerStates ?? []).map((s) => providerStates[provider][s.name]);
+        const states = (interaction.providerStates ?? []).map((s) => findState(provider, s.name));
         if (states.some((state) => state?.mockOnly)) expected.push(interaction.description);
       }
     }

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { responseExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { ProviderTarget } from '../../target.js';
+import { defineState, type InjectedValue, type StateDefinitions } from '../define.js';
 import { seedMock } from '../mock-only.js';
-import type { InjectedValues, StateDefinition, StateDefinitions } from '../types.js';
+import { providerStateNames as names } from '../names.js';
 import { createProject, deleteProject } from './projects.js';
 
 type CampaignTemplate = VoucherifySchemas['CampaignTemplate'];
@@ -38,7 +39,7 @@ async function seedTemplates(target: ProviderTarget, projectId: string, template
  * A project (created through the API) holding the documented templates. Returns the project and its oldest
  * template, a `DISCOUNT_COUPONS` one.
  */
-async function projectWithTemplates(target: ProviderTarget): Promise<InjectedValues> {
+async function projectWithTemplates(target: ProviderTarget) {
   const projectId = await createProject(target);
   const templates = documentedTemplates();
   await seedTemplates(target, projectId, templates);
@@ -46,30 +47,40 @@ async function projectWithTemplates(target: ProviderTarget): Promise<InjectedVal
 }
 
 /** Removes every project a state created; all their templates go with them. */
-async function removeProjects(target: ProviderTarget, injected: InjectedValues): Promise<void> {
-  for (const key of ['projectId', 'destinationProjectId'])
-    if (injected[key] !== undefined) await deleteProject(target, String(injected[key]));
+async function teardown(
+  target: ProviderTarget,
+  _params: unknown,
+  injected: Partial<Record<'projectId' | 'destinationProjectId', InjectedValue>>,
+): Promise<void> {
+  for (const projectId of [injected.projectId, injected.destinationProjectId])
+    if (projectId !== undefined) await deleteProject(target, String(projectId));
 }
 
-const teardown: StateDefinition['teardown'] = async (target, _params, injected) =>
-  removeProjects(target, injected);
+/** What the copy states fill in: the source project and template in the path, the destination in the body. */
+const copyValues = {
+  pathParameters: ['projectId', 'campaignTemplateId'],
+  values: ['destinationProjectId'],
+} as const;
 
 export const states: StateDefinitions = {
-  'a project with campaign templates exists': {
+  [names.projectWithTemplates]: defineState({
     mockOnly,
+    pathParameters: ['projectId', 'campaignTemplateId'],
     setup: projectWithTemplates,
     teardown,
-  },
-  'a project with campaign templates and a destination project exist': {
+  }),
+  [names.templatesAndDestination]: defineState({
     mockOnly,
+    ...copyValues,
     async setup(target) {
       const source = await projectWithTemplates(target);
       return { ...source, destinationProjectId: await createProject(target) };
     },
     teardown,
-  },
-  'a project with campaign templates and a destination project holding a template of that name exist': {
+  }),
+  [names.templatesAndDestinationWithSameName]: defineState({
     mockOnly,
+    ...copyValues,
     async setup(target, params) {
       const source = await projectWithTemplates(target);
       const destinationProjectId = await createProject(target);
@@ -79,11 +90,14 @@ export const states: StateDefinitions = {
       return { ...source, destinationProjectId };
     },
     teardown,
-  },
-  'a project and a destination project for campaign template copies exist': {
+  }),
+  // The copy of a template that does not exist: the path names the project, the body the destination.
+  [names.projectAndDestination]: defineState({
+    pathParameters: ['projectId'],
+    values: ['destinationProjectId'],
     async setup(target) {
       return { projectId: await createProject(target), destinationProjectId: await createProject(target) };
     },
     teardown,
-  },
+  }),
 };

@@ -5,12 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { SeedData } from '@vouchspec/mock-server';
 import { requestExample, responseExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { ProviderTarget } from '../../target.js';
-import { unwrap, voucherify } from '../clients.js';
+import { expectRemoved, unwrap, voucherify } from '../clients.js';
+import { defineState, type InjectedValue, type StateDefinitions } from '../define.js';
 import { seedMock } from '../mock-only.js';
-import type { StateDefinitions } from '../types.js';
+import { providerStateNames as names } from '../names.js';
 
 /** Prefix of the `source_id`s of the customers these states create, so a real account shows their origin. */
 const stateSourceId = 'vouchspec-insights';
@@ -31,11 +33,12 @@ export async function createInsightsCustomer(target: ProviderTarget): Promise<st
 
 /** Erases a state's customer with everything recorded about it; one that is gone already is fine. */
 export async function eraseInsightsCustomer(target: ProviderTarget, customerId: string): Promise<void> {
-  const { response } = await voucherify(target).POST('/v1/customers/{customerId}/permanent-deletion', {
-    params: { path: { customerId } },
-  });
-  if (!response.ok && response.status !== 404)
-    throw new Error(`could not erase customer ${customerId}: HTTP ${response.status}`);
+  expectRemoved(
+    `erase customer ${customerId}`,
+    await voucherify(target).POST('/v1/customers/{customerId}/permanent-deletion', {
+      params: { path: { customerId } },
+    }),
+  );
 }
 
 /**
@@ -74,16 +77,35 @@ function documentedSegments(customerId: string) {
   }));
 }
 
-const eraseCustomer: StateDefinitions[string]['teardown'] = async (target, _params, { customerId }) => {
+async function eraseCustomer(
+  target: ProviderTarget,
+  _params: unknown,
+  { customerId }: { customerId: InjectedValue },
+): Promise<void> {
   await eraseInsightsCustomer(target, String(customerId));
-};
+}
+
+/** A new customer, with what `seedFor` makes of its id seeded into the mock (mock-only, for `reason`). */
+function customerWithSeed(reason: string, seedFor: (customerId: string) => SeedData) {
+  return defineState({
+    mockOnly: reason,
+    pathParameters: ['customerId'],
+    async setup(target) {
+      const customerId = await createInsightsCustomer(target);
+      await seedMock(target, seedFor(customerId));
+      return { customerId };
+    },
+  });
+}
 
 export const states: StateDefinitions = {
   /**
    * A customer that was created and then updated, so its activity holds a `customer.created` and a newer
    * `customer.updated` event. Injects `customerId` and `newestActivityId` (the id of the update's activity).
    */
-  'a customer with a created and an updated activity exists': {
+  [names.customerWithActivity]: defineState({
+    pathParameters: ['customerId'],
+    values: ['newestActivityId'],
     async setup(target) {
       const customerId = await createInsightsCustomer(target);
       unwrap(
@@ -96,33 +118,26 @@ export const states: StateDefinitions = {
       return { customerId, newestActivityId: newest?.id as string };
     },
     teardown: eraseCustomer,
-  },
+  }),
   /** A customer just created through the API, who holds no voucher yet. Injects `customerId`. */
-  'a new customer without redeemables exists': {
+  [names.customerWithoutRedeemables]: defineState({
+    pathParameters: ['customerId'],
     async setup(target) {
       return { customerId: await createInsightsCustomer(target) };
     },
     teardown: eraseCustomer,
-  },
+  }),
   /**
    * A customer who owns the documented loyalty card and discount voucher (the redeemables example's).
    * Injects `customerId`.
    */
-  'a customer holding a loyalty card and a discount voucher exists': {
-    mockOnly: 'vouchers cannot be created or published through the operations in our spec',
-    async setup(target) {
-      const customerId = await createInsightsCustomer(target);
-      await seedMock(target, { voucherify: { vouchers: documentedVouchers(customerId) } });
-      return { customerId };
-    },
-  },
+  [names.customerWithRedeemables]: customerWithSeed(
+    'vouchers cannot be created or published through the operations in our spec',
+    (customerId) => ({ voucherify: { vouchers: documentedVouchers(customerId) } }),
+  ),
   /** A customer who is a member of the documented two segments. Injects `customerId`. */
-  'a customer in two segments exists': {
-    mockOnly: 'segments cannot be created through the operations in our spec',
-    async setup(target) {
-      const customerId = await createInsightsCustomer(target);
-      await seedMock(target, { voucherify: { segments: documentedSegments(customerId) } });
-      return { customerId };
-    },
-  },
+  [names.customerInSegments]: customerWithSeed(
+    'segments cannot be created through the operations in our spec',
+    (customerId) => ({ voucherify: { segments: documentedSegments(customerId) } }),
+  ),
 };

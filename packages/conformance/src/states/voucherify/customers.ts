@@ -1,8 +1,9 @@
 import { requestExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { ProviderTarget } from '../../target.js';
-import { unwrap, voucherify } from '../clients.js';
-import type { StateDefinitions } from '../types.js';
+import { expectRemoved, unwrap, voucherify } from '../clients.js';
+import { defineState, type StateDefinitions, type StateParams, stringParam } from '../define.js';
+import { providerStateNames as names } from '../names.js';
 
 /** The `source_id` a state's customer gets when the interaction names none. */
 const defaultSourceId = 'vouchspec-contract-customer';
@@ -29,15 +30,13 @@ export async function createCustomer(
 
 /** Deletes a customer by Voucherify id or `source_id`; one that is gone already is fine. */
 export async function removeCustomer(target: ProviderTarget, customerId: string): Promise<void> {
-  const { response } = await voucherify(target).DELETE('/v1/customers/{customerId}', {
-    params: { path: { customerId } },
-  });
-  if (!response.ok && response.status !== 404)
-    throw new Error(`could not delete customer ${customerId}: HTTP ${response.status}`);
+  expectRemoved(
+    `delete customer ${customerId}`,
+    await voucherify(target).DELETE('/v1/customers/{customerId}', { params: { path: { customerId } } }),
+  );
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const sourceIdsOf = (params: Record<string, unknown>) =>
+const sourceIdsOf = (params: StateParams) =>
   Array.isArray(params.sourceIds) ? params.sourceIds.map(String) : [];
 
 export const states: StateDefinitions = {
@@ -45,11 +44,12 @@ export const states: StateDefinitions = {
    * Params: `source_id` (default `vouchspec-contract-customer`), and optionally `name` and `email` to use
    * instead of the documented ones. Injects `customerId`, the Voucherify id.
    */
-  'a customer exists': {
+  [names.customerExists]: defineState({
+    pathParameters: ['customerId'],
     async setup(target, params) {
-      const sourceId = text(params.source_id) ?? defaultSourceId;
-      const name = text(params.name);
-      const email = text(params.email);
+      const sourceId = stringParam(params, 'source_id') ?? defaultSourceId;
+      const name = stringParam(params, 'name');
+      const email = stringParam(params, 'email');
       const customerId = await createCustomer(target, sourceId, {
         ...(name !== undefined ? { name } : {}),
         ...(email !== undefined ? { email } : {}),
@@ -59,19 +59,19 @@ export const states: StateDefinitions = {
     async teardown(target, _params, { customerId }) {
       await removeCustomer(target, String(customerId));
     },
-  },
+  }),
   /**
    * For interactions that create customers by `source_id` (create, bulk updates, CSV imports). Params:
    * `sourceIds`. Leftovers of an earlier run are removed first, so creating really creates; the customers are
    * removed again afterwards. Bulk updates and imports run in the background on a real server, so a customer
    * the job creates after the teardown stays until the next run's setup removes it.
    */
-  'customers with these source ids are removed afterwards': {
+  [names.createdCustomersRemoved]: defineState({
     async setup(target, params) {
       for (const sourceId of sourceIdsOf(params)) await removeCustomer(target, sourceId);
     },
     async teardown(target, params) {
       for (const sourceId of sourceIdsOf(params)) await removeCustomer(target, sourceId);
     },
-  },
+  }),
 };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { listOperations, requestExample } from '@vouchspec/spec';
+import { requestExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { ProviderTarget } from '../../target.js';
-import { unwrap, voucherify } from '../clients.js';
-import type { StateDefinition, StateDefinitions } from '../types.js';
+import { expectRemoved, unwrap, voucherify } from '../clients.js';
+import { defineState, type StateDefinitions } from '../define.js';
+import { providerStateNames as names } from '../names.js';
 
 /** Names of the projects states create, so a real account shows where they came from. */
 const stateProjectName = 'vouchspec contract state';
@@ -28,64 +29,30 @@ export async function createProject(target: ProviderTarget): Promise<string> {
 }
 
 export async function deleteProject(target: ProviderTarget, projectId: string): Promise<void> {
-  const { response } = await voucherify(target).DELETE('/management/v1/projects/{projectId}', {
-    params: { path: { projectId } },
-  });
-  // Gone already (the interaction deleted it) is fine.
-  if (!response.ok && response.status !== 404)
-    throw new Error(`could not delete project ${projectId}: HTTP ${response.status}`);
-}
-
-/** A create call by path template: the project-scoped collections all take a body and answer an object with an id. */
-type CreateInProject = (
-  path: string,
-  init: { params: { path: { projectId: string } }; body: unknown },
-) => Promise<{ data?: { id: string }; error?: unknown; response: Response }>;
-
-/**
- * A state holding a fresh project with one item in it, created through the Management API from the documented
- * request example of `operationId` (the POST on the project's collection). Injects `projectId` and the item's
- * id as `idName`. Deleting the project removes the item with it, in teardown or when the creation fails.
- */
-export function projectWithDocumentedItem(operationId: string, idName: string): StateDefinition {
-  const operation = listOperations('voucherify').find((op) => op.operationId === operationId);
-  if (operation?.method !== 'post') throw new Error(`${operationId} is not a POST operation`);
-  return {
-    async setup(target) {
-      const projectId = await createProject(target);
-      const create = voucherify(target).POST as unknown as CreateInProject;
-      const { data, error, response } = await create(operation.path, {
-        params: { path: { projectId } },
-        body: requestExample('voucherify', operationId),
-      });
-      if (!data) {
-        // Teardown only gets what setup returned: leave no project behind on a real account.
-        await deleteProject(target, projectId);
-        throw new Error(`${operationId} failed: HTTP ${response.status} ${JSON.stringify(error)}`);
-      }
-      return { projectId, [idName]: data.id };
-    },
-    async teardown(target, _params, { projectId }) {
-      await deleteProject(target, String(projectId));
-    },
-  };
+  expectRemoved(
+    `delete project ${projectId}`,
+    await voucherify(target).DELETE('/management/v1/projects/{projectId}', {
+      params: { path: { projectId } },
+    }),
+  );
 }
 
 export const states: StateDefinitions = {
-  'a project exists': {
+  [names.projectExists]: defineState({
+    pathParameters: ['projectId'],
     async setup(target) {
       return { projectId: await createProject(target) };
     },
     async teardown(target, _params, { projectId }) {
       await deleteProject(target, String(projectId));
     },
-  },
-  'projects the tests create are removed afterwards': {
+  }),
+  [names.createdProjectsRemoved]: defineState({
     async setup() {},
     async teardown(target, params) {
       const projects = unwrap(await voucherify(target).GET('/management/v1/projects'));
       for (const project of projects.data.filter((p) => p.name === params.name))
         await deleteProject(target, project.id);
     },
-  },
+  }),
 };

@@ -8,8 +8,9 @@ import { pathParameterExamples, responseExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { ProviderTarget } from '../../target.js';
 import { unwrap, voucherify } from '../clients.js';
+import { defineState, type StateDefinitions } from '../define.js';
 import { seedMock } from '../mock-only.js';
-import type { StateDefinitions } from '../types.js';
+import { providerStateNames as names } from '../names.js';
 
 type Holder = VoucherifySchemas['ReferralHolder'];
 
@@ -69,20 +70,22 @@ async function seedReferralCode(target: ProviderTarget, referee?: { sourceId: st
 
 export const states: StateDefinitions = {
   /** A referral code shared by its referrer, with no holder added yet. Injects `campaignId` and `memberId`. */
-  'a referral code without referees exists': {
+  [names.referralCodeWithoutReferees]: defineState({
     mockOnly,
+    pathParameters: ['campaignId', 'memberId'],
     async setup(target) {
       const { campaignId, memberId } = await seedReferralCode(target);
       return { campaignId, memberId };
     },
-  },
+  }),
   /**
    * A referral code whose referrer and one referee are recorded holders. Injects `campaignId`, `memberId`
    * and `holderId`: the referee's holder record, or the referrer's with `{ holderRole: 'REFERRER' }`. The
    * referee is created with `refereeSourceId` when given (to send them again), else a unique one.
    */
-  'a referral code with a referrer and a referee exists': {
+  [names.referralCodeWithReferee]: defineState({
     mockOnly,
+    pathParameters: ['campaignId', 'memberId', 'holderId'],
     async setup(target, params) {
       const sourceId =
         typeof params.refereeSourceId === 'string' ? params.refereeSourceId : uniqueSourceId('referee');
@@ -90,5 +93,5 @@ export const states: StateDefinitions = {
       const holderId = params.holderRole === 'REFERRER' ? code.referrerHolderId : code.refereeHolderId;
       return { campaignId: code.campaignId, memberId: code.memberId, holderId };
     },
-  },
+  }),
 };

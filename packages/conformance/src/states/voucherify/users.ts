@@ -3,8 +3,9 @@ import { responseExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { ProviderTarget } from '../../target.js';
 import { unwrap, voucherify } from '../clients.js';
+import { defineState, type StateDefinitions, stringParam } from '../define.js';
 import { seedMock } from '../mock-only.js';
-import type { StateDefinitions } from '../types.js';
+import { providerStateNames as names } from '../names.js';
 import { createProject, deleteProject } from './projects.js';
 
 type User = VoucherifySchemas['User'];
@@ -69,10 +70,31 @@ async function seedProject(target: ProviderTarget, projectId: string): Promise<v
   });
 }
 
-const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+/**
+ * A new project and an organisation member seeded into the mock (only there: see `membersOnlyInMock`), with
+ * access to this project, to another new one, or to both. Params: the member's `id` and/or `login`, when the
+ * request names them.
+ */
+function projectWithMember(access: { here: boolean; elsewhere: boolean }) {
+  return defineState({
+    mockOnly: membersOnlyInMock,
+    pathParameters: ['projectId', 'userId'],
+    async setup(target, params) {
+      const projectId = await createProject(target);
+      const projects: User['projects'] = access.here ? { [projectId]: 'USER' } : {};
+      if (access.elsewhere) projects[await createProject(target)] = 'USER';
+      const identity = { id: stringParam(params, 'id'), login: stringParam(params, 'login') };
+      const member = user({ ...identity, projects, is_owner: false });
+      await seedMembers(target, [member]);
+      return { projectId, userId: member.id };
+    },
+  });
+}
 
 export const states: StateDefinitions = {
-  'a project with an organisation owner exists': {
+  [names.projectWithOwner]: defineState({
+    pathParameters: ['projectId', 'userId'],
+    values: ['userLogin'],
     async setup(target) {
       const { projectId, owner } = await projectWithOwner(target);
       return { projectId, userId: owner.id, userLogin: owner.login };
@@ -80,50 +102,18 @@ export const states: StateDefinitions = {
     async teardown(target, _params, { projectId }) {
       await deleteProject(target, String(projectId));
     },
-  },
-  'an organisation member outside a project exists': {
-    mockOnly: membersOnlyInMock,
-    // params: the member's `id` and/or `login`, as the request names them.
-    async setup(target, params) {
-      const projectId = await createProject(target);
-      const elsewhere = await createProject(target);
-      const member = user({
-        id: text(params.id),
-        login: text(params.login),
-        projects: { [elsewhere]: 'USER' },
-        is_owner: false,
-      });
-      await seedMembers(target, [member]);
-      return { projectId, userId: member.id };
-    },
-  },
-  'a project with an organisation member exists': {
-    mockOnly: membersOnlyInMock,
-    async setup(target) {
-      const projectId = await createProject(target);
-      const elsewhere = await createProject(target);
-      const member = user({ projects: { [projectId]: 'USER', [elsewhere]: 'USER' }, is_owner: false });
-      await seedMembers(target, [member]);
-      return { projectId, userId: member.id };
-    },
-  },
-  'a project with a member who has access to no other project exists': {
-    mockOnly: membersOnlyInMock,
-    async setup(target) {
-      const projectId = await createProject(target);
-      const member = user({ projects: { [projectId]: 'USER' }, is_owner: false });
-      await seedMembers(target, [member]);
-      return { projectId, userId: member.id };
-    },
-  },
-  'a project that an invitation names exists': {
+  }),
+  [names.memberOutsideProject]: projectWithMember({ here: false, elsewhere: true }),
+  [names.projectWithMember]: projectWithMember({ here: true, elsewhere: true }),
+  [names.projectWithSoleProjectMember]: projectWithMember({ here: true, elsewhere: false }),
+  [names.invitedProject]: defineState({
     mockOnly: invitedProjectOnlyInMock,
     // params: `projectId`, the key of the invitation's `projects`.
     async setup(target, params) {
       await seedProject(target, String(params.projectId));
     },
-  },
-  'an organisation user with the invited address exists': {
+  }),
+  [names.userWithInvitedAddress]: defineState({
     mockOnly: `${invitedProjectOnlyInMock}; and ${membersOnlyInMock}`,
     // params: `projectId` as above and the invitation's `email`.
     async setup(target, params) {
@@ -133,5 +123,5 @@ export const states: StateDefinitions = {
         user({ login: String(params.email), projects: { [projectId]: 'USER' }, is_owner: false }),
       ]);
     },
-  },
+  }),
 };
