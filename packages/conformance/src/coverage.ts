@@ -3,8 +3,7 @@
  * and its description must name that operation (`getWebhook: …`). The gate needs a success (2xx) and an
  * error (4xx) interaction for every operation the bundles list.
  */
-import type { ApiId } from '@vouchspec/spec';
-import { allOperations, operationOf } from './operations.js';
+import { type ApiId, listOperations, operationRouter } from '@vouchspec/spec';
 import type { PactDocument } from './verify.js';
 
 export interface OperationCoverage {
@@ -27,7 +26,7 @@ export interface CoverageReport {
 
 export function coverageOf(provider: ApiId, pact: PactDocument): CoverageReport {
   const operations = new Map(
-    allOperations(provider).map((op) => [
+    listOperations(provider).map((op) => [
       op.operationId,
       {
         provider,
@@ -48,7 +47,7 @@ export function coverageOf(provider: ApiId, pact: PactDocument): CoverageReport 
     if (seen.has(description))
       problems.push(`"${description}" is the description of more than one interaction`);
     seen.add(description);
-    const op = operationOf(provider, request.method, request.path);
+    const op = operationRouter(provider).find(request.method, request.path)?.operation;
     if (!op) {
       problems.push(`"${description}" (${request.method} ${request.path}) matches no ${provider} operation`);
       continue;

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
-import { type ApiId, loadBundle, type OpenAPIV3_1, resolve } from '@vouchspec/spec';
+import { type ApiId, credentialHeader, loadBundle } from '@vouchspec/spec';
 
 import { placeholders } from './credentials.js';
 import type { InjectedValues, StateDefinition } from './states/define.js';
@@ -61,15 +61,10 @@ export async function readPact(file: string): Promise<PactDocument> {
   }
 }
 
-/** Header name each Voucherify security scheme travels in (or `authorization` for bearer tokens). */
-function voucherifyCredentialHeaders(): [scheme: string, header: string, bearer: boolean][] {
+/** How each Voucherify security scheme sends its credential. */
+function voucherifyCredentialHeaders() {
   const doc = loadBundle('voucherify');
-  return Object.entries(doc.components?.securitySchemes ?? {}).map(([name, raw]) => {
-    const scheme = resolve<OpenAPIV3_1.SecuritySchemeObject>(doc, raw);
-    return scheme.type === 'apiKey'
-      ? [name, scheme.name.toLowerCase(), false]
-      : [name, 'authorization', true];
-  });
+  return Object.keys(doc.components?.securitySchemes ?? {}).map((scheme) => credentialHeader(doc, scheme));
 }
 
 /** Where pact-js's verifier proxy receives provider-state changes (fixed in pact-js). */
@@ -79,11 +74,13 @@ const stateSetupPath = '/_pactSetup';
 export function credentialFilter(target: ProviderTarget): RequestFilter {
   const headers = voucherifyCredentialHeaders();
   return (req, _res, next) => {
-    for (const [scheme, header, bearer] of headers) {
+    for (const { scheme, header, bearer } of headers) {
       const placeholder = placeholders.voucherify[scheme as keyof typeof placeholders.voucherify];
       const real = target.credentials.voucherify[scheme as keyof typeof placeholders.voucherify];
-      if (bearer && req.headers[header] === `Bearer ${placeholder}`) req.headers[header] = `Bearer ${real}`;
-      else if (!bearer && req.headers[header] === placeholder) req.headers[header] = real;
+      // Node names headers in lower case.
+      const name = header.toLowerCase();
+      if (bearer && req.headers[name] === `Bearer ${placeholder}`) req.headers[name] = `Bearer ${real}`;
+      else if (!bearer && req.headers[name] === placeholder) req.headers[name] = real;
     }
     const body = req.body as Record<string, unknown> | undefined;
     // The verifier's own state-change calls pass through here too, and must stay parsed for the handlers.
