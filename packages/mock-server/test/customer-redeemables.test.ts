@@ -1,17 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storedCustomer as customer } from './fixtures/records.js';
 import { appKeys, schemaErrors, useMock } from './helpers.js';
 
 const mock = useMock();
-
-const customer = (id: string, sourceId: string) => ({
-  id,
-  source_id: sourceId,
-  summary: null,
-  loyalty: null,
-  referrals: null,
-  created_at: '2024-01-01T09:00:00.000Z',
-  object: 'customer',
-});
 
 /** A discount voucher of the Spring campaign, changed by `fields`; a field set to undefined is left out. */
 const voucher = (id: string, fields: Record<string, unknown>) =>
