@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startMockServer } from '../src/server.js';
 import { type MockState, tablesOf } from '../src/state.js';
 import { bundles, exampleWorld, pathExamples } from './fixtures/world.js';
-import { type FuzzRequest, junkRequest, requestFor } from './fuzz/arbitraries.js';
+import { type FuzzRequest, junkRequest, requestFor } from './fuzz/requests.js';
 import { allOperations, appKeys, managementKeys, mewsTokens, schemaErrors, useMock } from './helpers.js';
 
 const runs = 5000;

@@ -5,13 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCredentials } from '../../src/credentials.js';
 import { exportState } from '../../src/seed.js';
+import { nestedJson } from '../fuzz/requests.js';
 import { appKeys, mewsTokens, specExample, useMock } from '../helpers.js';
 import { rawRequest } from './raw-http.js';
 
 const mock = useMock({ maxStateBytes: 4 * 1024 * 1024 });
-
-/** An object nested `depth` levels deep, built as text (building it as a value would be the test's problem). */
-const nestedJson = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
 
 const createCustomer = (raw: string) => mock.call('POST', '/v1/customers', { headers: appKeys, raw });
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMaxJsonDepth, JsonBodyError, nestingDepth, parseJson } from '../../src/pipeline/json.js';
-
-/** An object nested `depth` levels deep, as text. */
-const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
+import { nestedJson as nested } from '../fuzz/requests.js';
 
 describe('nestingDepth', () => {
   it('counts objects and arrays, the outermost as 1, and nothing inside strings', () => {
