@@ -1,11 +1,11 @@
 /** Benchmark peer: answers every request with the spec's documented customer, over keep-alive HTTP. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { firstExample, listOperations, loadBundle } from '@vouchspec/spec';
+import { findOperation, firstExample, loadBundle } from '@vouchspec/spec';
 
-const op = listOperations('voucherify').find((o) => o.operationId === 'getCustomer');
+const op = findOperation('voucherify', 'getCustomer');
 const body = JSON.stringify(
-  firstExample(loadBundle('voucherify'), op?.responses['200']?.content?.['application/json']),
+  firstExample(loadBundle('voucherify'), op.responses['200']?.content?.['application/json']),
 );
 const server = createServer((req, res) => {
   req.resume();

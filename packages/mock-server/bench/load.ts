@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { bundleFile, firstExample, listOperations, loadBundle } from '@vouchspec/spec';
+import { bundleFile, findOperation, firstExample, loadBundle } from '@vouchspec/spec';
 import autocannon from 'autocannon';
 import { appKeys, freePort, recordedOn, recordSection } from './support.js';
 
@@ -13,11 +13,11 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const target = 5000;
 
-const getCustomer = listOperations('voucherify').find((o) => o.operationId === 'getCustomer');
-const createCustomer = listOperations('voucherify').find((o) => o.operationId === 'createCustomer');
-const customerId = String(getCustomer?.parameters.find((p) => p.name === 'customerId')?.example);
+const getCustomer = findOperation('voucherify', 'getCustomer');
+const createCustomer = findOperation('voucherify', 'createCustomer');
+const customerId = String(getCustomer.parameters.find((p) => p.name === 'customerId')?.example);
 const customerBody = JSON.stringify(
-  firstExample(loadBundle('voucherify'), createCustomer?.requestBody?.content['application/json']),
+  firstExample(loadBundle('voucherify'), createCustomer.requestBody?.content['application/json']),
 );
 
 const scenarios = {

@@ -6,19 +6,13 @@
  */
 import type { PactV4 } from '@pact-foundation/pact';
 import type { ProviderStateName } from '@vouchspec/conformance/states';
-import { type ApiId, listOperations, type OperationInfo } from '@vouchspec/spec';
+import { type ApiId, findOperation, type OperationInfo } from '@vouchspec/spec';
 import { expect } from 'vitest';
 import { invalidCredential, placeholders } from '../../src/credentials.js';
 import { requestExample, requestPath, responseHeaders, responseMatcher } from '../../src/spec-matchers.js';
 import { appKeys, managementKeys, mewsClient, mewsEnvelope, voucherifyClient } from './support.js';
 
 type Credentials = 'management keys' | 'application keys' | 'access token';
-
-function operation(api: ApiId, operationId: string): OperationInfo {
-  const op = listOperations(api).find((o) => o.operationId === operationId);
-  if (!op) throw new Error(`${api} has no operation ${operationId}`);
-  return op;
-}
 
 /** Which credentials an operation takes: the first alternative of its security requirements. */
 function credentialsOf(api: ApiId, op: OperationInfo): Credentials {
@@ -128,7 +122,7 @@ export async function invalidCredentialsInteraction(
   operationId: string,
   options: { body?: unknown } = {},
 ): Promise<void> {
-  const op = operation(api, operationId);
+  const op = findOperation(api, operationId);
   const credentials = credentialsOf(api, op);
   const { params } = requestPath(api, op.path);
   const { path } = requestPath(api, op.path, params);
@@ -167,7 +161,7 @@ export async function notFoundInteraction(
   operationId: string,
   notFound: NotFoundCase,
 ): Promise<void> {
-  const op = operation(api, operationId);
+  const op = findOperation(api, operationId);
   const { path, params } = requestPath(api, op.path, notFound.missing);
   const body = notFound.body ?? documentedBody(api, op);
   const [missingId] = Object.values(notFound.missing);
@@ -219,7 +213,7 @@ export async function invalidBodyInteraction(
   operationId: string,
   invalid: InvalidBodyCase,
 ): Promise<void> {
-  const op = operation(api, operationId);
+  const op = findOperation(api, operationId);
   const fromState = requestPath(api, op.path);
   const { path, params } = invalid.given ? fromState : requestPath(api, op.path, fromState.params);
   const matcher = responseMatcher(
@@ -259,7 +253,7 @@ export async function noContentInteraction(
   operationId: string,
   success: NoContentCase,
 ): Promise<void> {
-  const op = operation(api, operationId);
+  const op = findOperation(api, operationId);
   const { path, params } = requestPath(api, op.path);
   const body = documentedBody(api, op);
   await pact

@@ -1,10 +1,11 @@
-/** Stage: find the operation a request addresses, or the 404/405 its API answers when there is none. */
-import FindMyWay, { type HTTPMethod } from 'find-my-way';
+/**
+ * Stage: find the operation a request addresses, or the 404/405 its API answers when there is none. Which
+ * operation a method and path belong to is the spec runtime's routing; this stage adds only the errors.
+ */
+import { createOperationRouter, type OperationInfo } from '@vouchspec/spec';
 import type { ApiAdapter } from '../api.js';
 import { HttpError } from '../http.js';
 import type { CompiledOperation } from '../operations.js';
-
-const methods = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'] as const;
 
 export interface Route {
   compiled: CompiledOperation;
@@ -21,25 +22,20 @@ export function createRouter(
   operations: readonly CompiledOperation[],
   adapters: readonly ApiAdapter[],
 ): Router {
-  const router = FindMyWay({ ignoreTrailingSlash: true });
-  for (const compiled of operations) {
-    const { method, path } = compiled.op;
-    router.on(method.toUpperCase() as HTTPMethod, path.replace(/\{([^}]+)\}/g, ':$1'), () => {}, {
-      compiled,
-    });
-  }
+  const router = createOperationRouter(operations.map((compiled) => compiled.op));
+  const compiledOf = new Map<OperationInfo, CompiledOperation>(operations.map((c) => [c.op, c]));
   const apiOf = (pathname: string) => adapters.find((a) => a.owns(pathname)) ?? (adapters[0] as ApiAdapter);
   return {
     apiOf,
     find(method, pathname) {
-      const match = router.find(method as HTTPMethod, pathname);
-      if (match) {
+      const route = router.find(method, pathname);
+      if (route) {
         return {
-          compiled: (match.store as { compiled: CompiledOperation }).compiled,
-          pathParameters: { ...(match.params as Record<string, string>) },
+          compiled: compiledOf.get(route.operation) as CompiledOperation,
+          pathParameters: route.pathParameters,
         };
       }
-      const allowed = methods.filter((m) => m !== method && router.find(m, pathname));
+      const allowed = router.allowedMethods(pathname).filter((m) => m !== method);
       if (allowed.length > 0) {
         throw new HttpError(
           405,

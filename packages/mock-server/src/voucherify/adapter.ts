@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { type OpenAPIV3_1, type OperationInfo, resolve } from '@vouchspec/spec';
+import { type CredentialHeader, credentialAlternatives } from '@vouchspec/spec';
 import type { AdapterFactory } from '../api.js';
 import { HttpError, type MockResponse } from '../http.js';
 import { brandHandlers } from './brands.js';
@@ -42,33 +42,20 @@ const errorMessages: Record<number, string> = {
 };
 
 export const createVoucherifyAdapter: AdapterFactory = (doc, credentials) => {
-  const schemes = doc.components?.securitySchemes ?? {};
   const values = credentials.voucherify as Record<string, string>;
 
-  /** Whether the headers carry the configured value for one security scheme. */
-  function satisfies(schemeName: string, headers: IncomingHttpHeaders): boolean {
-    const raw = schemes[schemeName];
-    if (!raw) return false;
-    const scheme = resolve<OpenAPIV3_1.SecuritySchemeObject>(doc, raw);
-    const expected = values[schemeName];
+  /** Whether the headers carry the configured value of one credential. */
+  function satisfies({ scheme, header, bearer }: CredentialHeader, headers: IncomingHttpHeaders): boolean {
+    const expected = values[scheme];
     if (!expected) return false;
-    if (scheme.type === 'apiKey' && scheme.in === 'header')
-      return headers[scheme.name.toLowerCase()] === expected;
-    if (scheme.type === 'oauth2') return headers.authorization === `Bearer ${expected}`;
-    return false;
+    return headers[header.toLowerCase()] === (bearer ? `Bearer ${expected}` : expected);
   }
 
-  function describeAlternatives(op: OperationInfo): string {
-    return op.security
+  function describeAlternatives(alternatives: CredentialHeader[][]): string {
+    return alternatives
       .map((alternative) =>
-        Object.keys(alternative)
-          .map((name) => {
-            const scheme = resolve<OpenAPIV3_1.SecuritySchemeObject>(
-              doc,
-              schemes[name] as OpenAPIV3_1.SecuritySchemeObject,
-            );
-            return scheme.type === 'apiKey' ? scheme.name : 'an OAuth bearer token';
-          })
+        alternative
+          .map((credential) => (credential.bearer ? 'an OAuth bearer token' : credential.header))
           .join(' + '),
       )
       .join(' or ');
@@ -80,13 +67,17 @@ export const createVoucherifyAdapter: AdapterFactory = (doc, credentials) => {
     owns: (pathname) => !pathname.startsWith('/api/connector/'),
     credentialsIn: 'headers',
     authenticate(op, headers) {
-      if (op.security.length === 0) return undefined;
+      const alternatives = credentialAlternatives(doc, op);
+      if (alternatives.length === 0) return undefined;
       if (
-        op.security.some((alternative) => Object.keys(alternative).every((name) => satisfies(name, headers)))
-      ) {
+        alternatives.some((alternative) => alternative.every((credential) => satisfies(credential, headers)))
+      )
         return undefined;
-      }
-      return new HttpError(401, 'Unauthorized', `This operation requires valid ${describeAlternatives(op)}.`);
+      return new HttpError(
+        401,
+        'Unauthorized',
+        `This operation requires valid ${describeAlternatives(alternatives)}.`,
+      );
     },
     errorResponse(error, requestId): MockResponse {
       return {
