@@ -32,7 +32,7 @@ describe('createBrand', () => {
     });
   });
 
-  it('keeps the values sent, and leaves the deprecated cockpits out of the brand', async () => {
+  it('keeps the values sent', async () => {
     const res = await create({
       brand: {
         name: 'Acme',
@@ -43,7 +43,6 @@ describe('createBrand', () => {
       },
       address: { street: 'Main St 1', city: 'Springfield', postal: null, state: 'IL', country: 'USA' },
       contact: { email: 'hello@acme.example', phone: '+1 555 0100' },
-      cockpits: { theme: 'blue', loyalty_enabled: false },
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
@@ -55,7 +54,6 @@ describe('createBrand', () => {
       address: { postal: null, state: 'IL' },
       contact: { phone: '+1 555 0100' },
     });
-    expect(res.body.cockpits).toBeUndefined();
   });
 
   it('uses the default reminder and an empty state when they are sent as null', async () => {
@@ -130,7 +128,7 @@ describe('updateBrand', () => {
 
   it('ignores fields a brand does not have', async () => {
     const created = await create(minimal);
-    const res = await update(created.body.id, { brand: { slogan: 'Save more' }, cockpits: { theme: 'red' } });
+    const res = await update(created.body.id, { brand: { slogan: 'Save more' } });
     expect(res.status).toBe(200);
     expect(res.body).toEqual(created.body);
   });

@@ -259,10 +259,13 @@ describe('listCustomerActivities (deprecated)', () => {
     expect(ids(period.body)).toEqual(['evcus_2', 'evcus_1']);
   });
 
-  it('answers 400 for an unknown customer, having no 404 documented', async () => {
+  it('answers 404 for an unknown customer, like the newer list', async () => {
     const res = await get('/v1/customers/crm-nobody/activities');
-    expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ key: 'invalid_payload' });
-    expect(res.body.details).toContain('crm-nobody');
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({
+      key: 'not_found',
+      resource_type: 'customer',
+      resource_id: 'crm-nobody',
+    });
   });
 });

@@ -59,7 +59,6 @@ export const brandHandlers: Record<string, Handler> = {
       );
     const input = ctx.body as BrandCreate;
     checkEmail(input.contact.email);
-    // `cockpits` is accepted for older clients but is no longer part of the brand the API returns.
     return brands.save(ctx, newBrand(input));
   },
   listBrands: brands.list,

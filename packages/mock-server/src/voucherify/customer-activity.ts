@@ -1,7 +1,6 @@
 /** A customer's activity log (`state.activities`, oldest first), narrowed, sorted and paged as each list asks. */
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
 import type { Handler, RequestContext } from '../api.js';
-import { HttpError } from '../http.js';
 import { activitiesOf } from './activity-log.js';
 import { findCustomer } from './customers.js';
 import { cursorPage, dataList, notFound, ordered } from './resource-helpers.js';
@@ -129,10 +128,10 @@ function sorted(log: Activity[], order: string): Activity[] {
 }
 
 /** The activities of the customer named by the path that the query selects, in the order it asks. */
-function selectActivities(ctx: RequestContext, missingCustomer: (id: string) => HttpError) {
+function selectActivities(ctx: RequestContext) {
   const id = ctx.params.path.customerId as string;
   const customer = findCustomer(ctx.state, id);
-  if (!customer) throw missingCustomer(id);
+  if (!customer) throw notFound('customer', id);
   const query = ctx.params.query as ActivityQuery;
   const log = activitiesOf(ctx.state, customer.id as string);
   const matching = sorted(log, query.order ?? defaultOrder).filter((activity) =>
@@ -143,7 +142,7 @@ function selectActivities(ctx: RequestContext, missingCustomer: (id: string) => 
 
 export const customerActivityHandlers: Record<string, Handler> = {
   listCustomerActivity: (ctx) => {
-    const { page, hasMore, moreStartingAfter } = selectActivities(ctx, (id) => notFound('customer', id));
+    const { page, hasMore, moreStartingAfter } = selectActivities(ctx);
     const body: VoucherifySchemas['CustomerActivityPage'] = {
       object: 'list',
       data_ref: 'data',
@@ -153,13 +152,8 @@ export const customerActivityHandlers: Record<string, Handler> = {
     };
     return { status: 200, body };
   },
-  // The older list documents no 404, so an unknown customer is reported as a bad request.
   listCustomerActivities: (ctx) => {
-    const { page, matching } = selectActivities(
-      ctx,
-      (id) =>
-        new HttpError(400, 'Invalid payload', `path.customerId: no customer has the id or source_id ${id}`),
-    );
+    const { page, matching } = selectActivities(ctx);
     const body: VoucherifySchemas['CustomerActivityList'] = { ...dataList(page), total: matching.length };
     return { status: 200, body };
   },
