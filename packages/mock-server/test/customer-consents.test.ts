@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerCalls } from './fixtures/customers.js';
-import { useMock } from './helpers.js';
+import { specExample, useMock } from './helpers.js';
 
 const mock = useMock();
 const { send, create } = customerCalls(mock);
@@ -59,11 +59,10 @@ describe('updateCustomerConsents', () => {
     const customer = await create({ source_id: 'cons-4' });
     const res = await consents('cons-4', { cnst_news: true, marketing: true });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({
-      code: 400,
-      key: 'invalid_consent',
-      message: 'Invalid consent',
+    expect(res.body).toEqual({
+      ...specExample('InvalidConsentError'),
       details: 'Consent with id marketing does not exist.',
+      request_id: expect.any(String),
     });
     expect(mock.server.state.consents.has(customer.body.id)).toBe(false);
   });

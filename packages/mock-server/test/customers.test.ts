@@ -7,20 +7,11 @@ const { send, create, get, activityTypes, createAt, seedSegments } = customerCal
 
 describe('customers', () => {
   it('creates a customer that validates against the spec', async () => {
-    const res = await create({
-      source_id: 'crm-1',
-      name: 'Ada',
-      email: 'ada@example.com',
-      metadata: { tier: 'gold' },
-    });
+    const sent = { source_id: 'crm-1', name: 'Ada', email: 'ada@example.com', metadata: { tier: 'gold' } };
+    const res = await create(sent);
     expect(res.status).toBe(200);
     expect(schemaErrors('voucherify', 'Customer', res.body)).toBeUndefined();
-    expect(res.body).toMatchObject({
-      object: 'customer',
-      source_id: 'crm-1',
-      name: 'Ada',
-      metadata: { tier: 'gold' },
-    });
+    expect(res.body).toMatchObject({ ...sent, object: 'customer' });
     expect(res.body.id).toMatch(/^cust_[A-Za-z0-9]{24}$/);
   });
 
