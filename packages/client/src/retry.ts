@@ -1,4 +1,4 @@
-import { responseOperations } from './context.js';
+import { type OperationContext, responseOperations } from './context.js';
 import { RequestTimeoutError } from './errors.js';
 import { resilienceSettings } from './options.js';
 import type { OutgoingRequest } from './outgoing.js';
@@ -68,11 +68,18 @@ function sleep(ms: number, signal: AbortSignal | null | undefined): Promise<void
   });
 }
 
+/** The fetch openapi-fetch calls for one operation: it receives the request openapi-fetch built. */
+export type OperationFetch = (request: OutgoingRequest) => Promise<Response>;
+
 /**
  * Wraps fetch with per-attempt timeouts and retries: 429 (honouring `Retry-After`), 502/503/504 and network
  * errors are retried with jittered exponential backoff, for idempotent operations unless the caller opts
  * in for others. Every attempt sends the original serialised body again, intact. The caller's own
  * AbortSignal always wins: an abort stops the current attempt and any further ones.
+ *
+ * Returns the maker of each operation's fetch, which carries the operation's context (credentials,
+ * retries, errors) and whether its caller reads the body as a stream (`parseAs: 'stream'`, which
+ * openapi-fetch keeps from fetch).
  */
 export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, random = Math.random) {
   // Checked here, so that a bad option fails the creation of the client rather than some later call.
@@ -80,8 +87,8 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
     resilienceSettings(options);
   const backoff = (attempt: number) => random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
 
-  return async (request: OutgoingRequest): Promise<Response> => {
-    const { init, context } = request;
+  const send = async (request: OutgoingRequest, context: OperationContext, stream: boolean) => {
+    const { init } = request;
     const callerSignal = init.signal;
     // openapi-fetch hands over a Headers object of its own making; the operation's credentials join it.
     for (const name in context.credentials)
@@ -117,7 +124,7 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
         // a timeout or abort halfway through the body ends the attempt like one before the headers. With
         // no signal nothing needs to end the read, and the copy is spared. A stream the caller asked for
         // (parseAs: 'stream') is theirs to read as it arrives.
-        if (signal && wait === undefined && response.body && !request.stream) {
+        if (signal && wait === undefined && response.body && !stream) {
           const whole = new Response(await response.arrayBuffer(), response);
           // The copy keeps status and headers; of the rest, the URL is what callers read.
           Object.defineProperty(whole, 'url', { value: response.url });
@@ -141,4 +148,7 @@ export function resilientFetch(baseFetch: Fetch, options: ResilienceOptions, ran
       return response;
     }
   };
+  return (context: OperationContext, stream: boolean): OperationFetch =>
+    (request) =>
+      send(request, context, stream);
 }
