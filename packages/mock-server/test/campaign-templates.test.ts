@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exampleProject, managementKeys, schemaErrors, useMock } from './helpers.js';
+import { exampleProject, expectNotFound, managementKeys, schemaErrors, useMock } from './helpers.js';
 
 const mock = useMock();
 
@@ -151,12 +151,7 @@ describe('listCampaignTemplates', () => {
 
   it('404s for a missing project', async () => {
     const res = await list('proj_missing');
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({
-      key: 'not_found',
-      resource_type: 'project',
-      resource_id: 'proj_missing',
-    });
+    expectNotFound(res, 'project', 'proj_missing');
   });
 });
 

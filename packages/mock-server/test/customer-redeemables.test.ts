@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { storedCustomer as customer } from './fixtures/records.js';
+import { storedCustomer as customer, storedHolder } from './fixtures/records.js';
 import { appKeys, schemaErrors, useMock } from './helpers.js';
 
 const mock = useMock();
@@ -64,18 +64,13 @@ beforeEach(() => {
         }),
       ],
       referralHolders: [
-        {
-          id: 'rh_referee00000000000000001',
-          created_at: '2024-04-01T10:00:00.000Z',
-          redeemable_id: 'v_bobref',
-          redeemable_object: 'voucher',
-          customer_id: 'cust_ada',
-          holder_role: 'REFEREE',
-          campaign_id: 'camp_refer',
-          campaign_type: 'REFERRAL_PROGRAM',
-          voucher_type: 'DISCOUNT_VOUCHER',
-          object: 'redeemable_holder',
-        },
+        storedHolder(
+          'rh_referee00000000000000001',
+          'v_bobref',
+          'cust_ada',
+          'REFEREE',
+          '2024-04-01T10:00:00.000Z',
+        ),
       ],
     },
   });
@@ -206,27 +201,5 @@ describe('listCustomerRedeemables', () => {
   it('follows the holders state: a referee removed is no longer listed', async () => {
     mock.server.state.referralHolders.delete('rh_referee00000000000000001');
     expect(byVoucher(await list())).not.toHaveProperty('v_bobref');
-  });
-
-  it('lists nothing for a customer who holds nothing', async () => {
-    mock.server.seed({ voucherify: { customers: [customer('cust_cy', 'crm-cy')] } });
-    const res = await get('/v1/customers/crm-cy/redeemables');
-    expect(res.body).toEqual({ object: 'list', data_ref: 'data', data: [], total: 0, has_more: false });
-  });
-
-  it('answers 404 for an unknown customer', async () => {
-    const res = await get('/v1/customers/crm-nobody/redeemables');
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({
-      key: 'not_found',
-      resource_type: 'customer',
-      resource_id: 'crm-nobody',
-    });
-  });
-
-  it('answers 400 for a cursor that names nothing in the list', async () => {
-    const res = await get('/v1/customers/cust_ada/redeemables?starting_after_id=rh_unknown');
-    expect(res.status).toBe(400);
-    expect(res.body.details).toContain('rh_unknown');
   });
 });

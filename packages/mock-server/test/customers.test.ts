@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { customerCalls } from './fixtures/customers.js';
-import { schemaErrors, useMock } from './helpers.js';
+import { expectNotFound, schemaErrors, useMock } from './helpers.js';
 
 const mock = useMock();
 const { send, create, get, activityTypes, createAt, seedSegments } = customerCalls(mock);
@@ -45,8 +45,7 @@ describe('customers', () => {
     expect(deleted.status).toBe(204);
     expect(deleted.body).toBeUndefined();
     const after = await send('GET', '/crm-4');
-    expect(after.status).toBe(404);
-    expect(after.body).toMatchObject({ key: 'not_found', resource_type: 'customer', resource_id: 'crm-4' });
+    expectNotFound(after, 'customer', 'crm-4');
     const again = await send('DELETE', '/crm-4');
     expect(again.status).toBe(404);
   });
@@ -109,8 +108,7 @@ describe('updateCustomer', () => {
 
   it('answers 404 for an unknown customer', async () => {
     const res = await send('PUT', '/nobody', { name: 'X' });
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ key: 'not_found', resource_type: 'customer', resource_id: 'nobody' });
+    expectNotFound(res, 'customer', 'nobody');
   });
 
   it('rejects a body that breaks the schema', async () => {

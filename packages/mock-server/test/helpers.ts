@@ -1,6 +1,6 @@
 import { type ApiId, apiIds, listOperations, loadBundle } from '@vouchspec/spec';
 import { SchemaValidator } from '@vouchspec/spec/validation';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { defaultCredentials } from '../src/credentials.js';
 import { type MockServerOptions, startMockServer } from '../src/server.js';
 
@@ -65,6 +65,12 @@ export function useMock(options: MockServerOptions & { seed?: () => unknown } = 
   });
   afterAll(() => handle.server.close());
   return handle;
+}
+
+/** Asserts the Voucherify 404 that names what is missing. */
+export function expectNotFound(res: { status: number; body: unknown }, resourceType: string, id: string) {
+  expect(res.status).toBe(404);
+  expect(res.body).toMatchObject({ key: 'not_found', resource_type: resourceType, resource_id: id });
 }
 
 /** The value of one of the spec's named examples, e.g. `Project`. */

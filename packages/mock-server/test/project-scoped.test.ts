@@ -6,7 +6,7 @@
 import { findOperation, requestExample } from '@vouchspec/spec';
 import { describe, expect, it } from 'vitest';
 import { collectionCalls, home, missing, other, twoProjects } from './fixtures/project-collections.js';
-import { useMock } from './helpers.js';
+import { expectNotFound, useMock } from './helpers.js';
 
 const mock = useMock({ seed: twoProjects });
 
@@ -35,20 +35,14 @@ describe.each(collections)('$plural', ({ name, resourceType }) => {
       await update(created.id, updateBody, missing),
       await remove(created.id, missing),
     ]) {
-      expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ key: 'not_found', resource_type: 'project', resource_id: missing });
+      expectNotFound(res, 'project', missing);
     }
     expect((await get(created.id)).body).toEqual(created);
   });
 
   it('answers 404 naming the item for an id the project does not have', async () => {
     for (const res of [await get(unknownId), await update(unknownId, updateBody), await remove(unknownId)]) {
-      expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({
-        key: 'not_found',
-        resource_type: resourceType,
-        resource_id: unknownId,
-      });
+      expectNotFound(res, resourceType, unknownId);
     }
   });
 

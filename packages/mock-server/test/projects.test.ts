@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectTable } from '../src/store/table.js';
-import { managementKeys, schemaErrors, useMock } from './helpers.js';
+import { expectNotFound, managementKeys, schemaErrors, useMock } from './helpers.js';
 
 const mock = useMock();
 
@@ -183,12 +183,7 @@ describe('listProjects and getProject', () => {
 
   it('answers 404 for an unknown project', async () => {
     const res = await call('GET', '/proj_missing');
-    expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({
-      key: 'not_found',
-      resource_type: 'project',
-      resource_id: 'proj_missing',
-    });
+    expectNotFound(res, 'project', 'proj_missing');
   });
 });
 
