@@ -14,7 +14,12 @@ export {
   type OperationRouter,
   operationRouter,
 } from './routing.js';
-export { type CredentialHeader, credentialAlternatives, credentialHeader } from './security.js';
+export {
+  type CredentialHeader,
+  clientCredentialOption,
+  credentialAlternatives,
+  credentialHeader,
+} from './security.js';
 export type { OpenAPIV3_1 };
 
 export type OpenApiDocument = OpenAPIV3_1.Document;

@@ -27,6 +27,17 @@ export function credentialHeader(doc: OpenApiDocument, scheme: string): Credenti
   throw new Error(`security scheme ${scheme} (${resolved.type}) is not sent in a header`);
 }
 
+/**
+ * The `@vouchspec/client` option that holds a credential: `oauthToken` for a bearer token, else the header's
+ * name without its `X-` (`X-App-Id` → `appId`, `X-Management-Token` → `managementToken`). The client's
+ * generator names its options by this, and the docs' samples set them by it.
+ */
+export function clientCredentialOption({ header, bearer }: CredentialHeader): string {
+  if (bearer) return 'oauthToken';
+  const [first = '', ...rest] = header.replace(/^X-/, '').split('-');
+  return first.toLowerCase() + rest.join('');
+}
+
 const alternativesByOperation = new WeakMap<OperationInfo, CredentialHeader[][]>();
 
 /**

@@ -1,6 +1,7 @@
 /** The runtime's shared lookups, on the bundles: an operation by id, the credentials it takes, and routing. */
 import { describe, expect, it } from 'vitest';
 import {
+  clientCredentialOption,
   createOperationRouter,
   credentialAlternatives,
   credentialHeader,
@@ -35,6 +36,15 @@ describe('credentials', () => {
       ],
       [{ scheme: 'X-Voucherify-OAuth', header: 'Authorization', bearer: true }],
     ]);
+  });
+
+  it('names the client option that holds each credential', () => {
+    const options = (operationId: string) =>
+      credentialAlternatives(doc, findOperation('voucherify', operationId)).map((alternative) =>
+        alternative.map(clientCredentialOption),
+      );
+    expect(options('getCustomer')).toEqual([['appId', 'appToken'], ['oauthToken']]);
+    expect(options('listProjects')).toEqual([['managementId', 'managementToken']]);
   });
 
   it('needs none for an operation without security requirements', () => {

@@ -6,8 +6,10 @@
  */
 import {
   type ApiId,
+  type CredentialHeader,
+  clientCredentialOption,
+  credentialAlternatives,
   firstExample,
-  type OpenAPIV3_1,
   type OpenApiDocument,
   type OperationInfo,
   type ParameterObject,
@@ -35,29 +37,16 @@ const clients: Record<ApiId, { factory: string; variable: string }> = {
 const mewsEnvelope = ['ClientToken', 'AccessToken', 'Client'] as const;
 const mewsClientName = 'My Integration 1.0.0';
 
-/** `X-App-Id` → `appId`, the client option holding that credential (as the client names them). */
-function credentialOption(scheme: string): string {
-  const [first = '', ...rest] = scheme.replace(/^X-/, '').split('-');
-  return first.toLowerCase() + rest.join('');
-}
-
 /** `appId` → `VOUCHERIFY_APP_ID`. */
 function environmentVariable(option: string): string {
   return `VOUCHERIFY_${option.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
 }
 
-/** The first security alternative of an operation made only of API keys, as header names. */
-function credentialHeaders(doc: OpenApiDocument, op: OperationInfo): string[] {
-  for (const requirement of op.security) {
-    const schemes = Object.keys(requirement).map((name) => {
-      const raw = doc.components?.securitySchemes?.[name];
-      if (!raw) throw new Error(`security scheme ${name} is not defined`);
-      return resolve<OpenAPIV3_1.SecuritySchemeObject>(doc, raw);
-    });
-    if (schemes.length > 0 && schemes.every((scheme) => scheme.type === 'apiKey'))
-      return schemes.map((scheme) => (scheme as OpenAPIV3_1.ApiKeySecurityScheme).name);
-  }
-  return [];
+/** An operation's first security alternative made only of API keys: the samples show no bearer token. */
+function apiKeyCredentials(doc: OpenApiDocument, op: OperationInfo): CredentialHeader[] {
+  return (
+    credentialAlternatives(doc, op).find((keys) => keys.length > 0 && keys.every((key) => !key.bearer)) ?? []
+  );
 }
 
 const literal = (value: unknown) => JSON5.stringify(value, { quote: "'" });
@@ -126,7 +115,7 @@ function resultName(op: OperationInfo): string | undefined {
   return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
-function clientSetup(api: ApiId, headers: string[]): string {
+function clientSetup(api: ApiId, credentials: CredentialHeader[]): string {
   if (api === 'mews-connector')
     return `const mews = createMewsConnectorClient({
   environment: 'demo',
@@ -134,8 +123,8 @@ function clientSetup(api: ApiId, headers: string[]): string {
   accessToken: process.env.MEWS_ACCESS_TOKEN!,
   client: '${mewsClientName}',
 });`;
-  const options = headers.map((header) => {
-    const option = credentialOption(header);
+  const options = credentials.map((credential) => {
+    const option = clientCredentialOption(credential);
     return `  ${option}: process.env.${environmentVariable(option)},`;
   });
   return `const voucherify = createVoucherifyClient({
@@ -168,7 +157,7 @@ async function typescriptSample(api: ApiId, doc: OpenApiDocument, op: OperationI
     : `unwrap(await ${call});`;
   const source = `import { ${factory}, unwrap } from '@vouchspec/client';
 
-${clientSetup(api, credentialHeaders(doc, op))}
+${clientSetup(api, apiKeyCredentials(doc, op))}
 
 ${statement}
 `;
@@ -197,8 +186,8 @@ function httpSample(api: ApiId, doc: OpenApiDocument, op: OperationInfo): string
     op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(path[name]))) +
     queryString(query);
   const lines = [`${op.method.toUpperCase()} ${target} HTTP/1.1`, `Host: ${host(doc)}`];
-  for (const header of credentialHeaders(doc, op))
-    lines.push(`${header}: <${environmentVariable(credentialOption(header))}>`);
+  for (const credential of apiKeyCredentials(doc, op))
+    lines.push(`${credential.header}: <${environmentVariable(clientCredentialOption(credential))}>`);
   const body = requestBody(api, doc, op);
   if (!body) return `${lines.join('\n')}\n`;
   if (body.mediaType === 'multipart/form-data') {
