@@ -4,7 +4,7 @@
  * the type-checked samples of two operations, so they cannot drift from the client either.
  */
 import type { ApiId, OpenApiDocument, OperationInfo } from '@vouchspec/spec';
-import { contentSecurityPolicy, escapeHtml } from './reference.js';
+import { escapeHtml, pageHead } from './reference.js';
 
 export interface ApiSummary {
   api: ApiId;
@@ -39,14 +39,7 @@ function apiSection({ api, doc, operations, example }: ApiSummary): string {
 
 export function landingPage(apis: ApiSummary[]): string {
   const total = apis.reduce((sum, api) => sum + api.operations.length, 0);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<link rel="icon" href="data:,">
-<title>vouchspec — voucher API contracts</title>
+  return `${pageHead('vouchspec — voucher API contracts')}
 <style>
   :root { color-scheme: light; --ink: #1d2433; --muted: #5b6578; --accent: #2f5fd0; --bg: #f7f8fb; --line: #e2e6ef; }
   body { margin: 0; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }

@@ -58,20 +58,22 @@ export const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
-/** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`). */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-
-/** `redocScript` as returned by `selfContainedRedoc`. */
-export function referencePage(spec: OpenApiDocument, redocScript: string): string {
-  const title = `${spec.info.title} reference — vouchspec`;
-  return `<!doctype html>
+/** The start of every page, up to its title: the Content-Security-Policy comes before anything else. */
+export const pageHead = (title: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(title)}</title>`;
+
+/** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`). */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** `redocScript` as returned by `selfContainedRedoc`. */
+export function referencePage(spec: OpenApiDocument, redocScript: string): string {
+  return `${pageHead(`${spec.info.title} reference — vouchspec`)}
 <style>
   body { margin: 0; }
   .vouchspec-bar { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; padding: 8px 16px; background: #1d2433; color: #e8ecf5; }
