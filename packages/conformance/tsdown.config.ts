@@ -8,7 +8,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     bin: 'src/bin.ts',
-    'verify-worker': 'src/verify-worker.ts',
+    'verify-worker': 'src/verify/worker.ts',
     states: 'src/states/names.ts',
   },
   format: ['esm'],

@@ -9,10 +9,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type ApiId, apiIds } from '@vouchspec/spec';
 import { ConfigError, environmentVariables, realTargets } from './config.js';
-import { reportErroredRun, runConformance } from './conformance.js';
 import { shippedPactsDir } from './pacts.js';
-import { preflight, TargetUnavailable } from './preflight.js';
+import { preflight, TargetUnavailable } from './preflight/preflight.js';
 import { createRedactor } from './redact.js';
+import { reportErroredRun } from './report/outcome.js';
+import { runConformance } from './run-conformance.js';
 
 export const exitCodes = { passed: 0, failed: 1, usage: 2, targetUnavailable: 3 } as const;
 

@@ -10,8 +10,8 @@ export {
   type RealTargetConfig,
   realTargets,
 } from './config.js';
-export { type ConformanceOptions, type ConformanceOutcome, runConformance } from './conformance.js';
-export { findPacts, shippedPactsDir } from './pacts.js';
-export { type PreflightResult, preflight, TargetUnavailable } from './preflight.js';
-export type { ConformanceReport, OperationRow, TargetSummary } from './reports.js';
-export { type InteractionResult, type PactDocument, readPact, type Verdict } from './verify.js';
+export { findPacts, readPact, shippedPactsDir } from './pacts.js';
+export { type PreflightResult, preflight, TargetUnavailable } from './preflight/preflight.js';
+export type { ConformanceReport, OperationRow, TargetSummary } from './report/build-report.js';
+export { type ConformanceOptions, type ConformanceOutcome, runConformance } from './run-conformance.js';
+export type { InteractionResult, PactDocument, Verdict } from './types.js';

@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiId } from '@vouchspec/spec';
+import type { PactDocument } from './types.js';
 
 /** The pacts recorded in the vouchspec repository and shipped in this package. */
 export const shippedPactsDir = fileURLToPath(new URL('../pacts/', import.meta.url));
@@ -30,3 +31,21 @@ export async function findPacts(dir: string, providers: readonly ApiId[]): Promi
   if (missing.length > 0) throw new Error(`No pact for ${missing.join(' or ')} in ${dir}`);
   return found as Record<ApiId, string>;
 }
+
+export async function readPact(file: string): Promise<PactDocument> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as PactDocument;
+  } catch (error) {
+    throw new Error(`Cannot read pact ${file}: ${(error as Error).message}`);
+  }
+}
+
+/** The pact of each provider in a directory: the files (for the verifier) and their documents. */
+export async function loadPacts(dir: string, providers: readonly ApiId[]) {
+  const files = await findPacts(dir, providers);
+  const documents = new Map<ApiId, PactDocument>();
+  for (const provider of providers) documents.set(provider, await readPact(files[provider]));
+  return { files, documents };
+}
+
+export type LoadedPacts = Awaited<ReturnType<typeof loadPacts>>;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli.js';
-import type { ConformanceReport } from '../src/reports.js';
+import type { ConformanceReport } from '../src/report/build-report.js';
 import { type Finished, runNodeScript } from './child-process.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));

@@ -3,7 +3,7 @@
  * Results come back as data-or-error; `unwrap` turns an error into an ApiError with status and body.
  */
 import { createMewsConnectorClient, createVoucherifyClient, unwrap } from '@vouchspec/client';
-import type { ProviderTarget } from '../target.js';
+import type { ProviderTarget } from '../types.js';
 
 export function voucherify(target: ProviderTarget) {
   const c = target.credentials.voucherify;

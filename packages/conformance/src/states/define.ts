@@ -7,7 +7,7 @@
  * from it; its setup must return exactly those keys, which is checked when it runs.
  */
 import type { MewsConnectorPaths, VoucherifyPaths } from '@vouchspec/spec/types';
-import type { ProviderTarget } from '../target.js';
+import type { ProviderTarget } from '../types.js';
 import type { ProviderStateName } from './names.js';
 
 /** The names of a path template's parameters: `'/a/{x}/b/{y}'` → `'x' | 'y'`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MewsConnectorSchemas } from '@vouchspec/spec/types';
-import type { ProviderTarget } from '../target.js';
+import type { ProviderTarget } from '../types.js';
 import { expectRemoved, mews, unwrap } from './clients.js';
 import { defineState, type StateDefinitions, type StateParams } from './define.js';
 import { providerStateNames as names } from './names.js';

@@ -4,7 +4,7 @@
  * mock-only and are reported as skipped against a real server.
  */
 import type { SeedData } from '@vouchspec/mock-server';
-import type { ProviderTarget } from '../target.js';
+import type { ProviderTarget } from '../types.js';
 
 export async function seedMock(target: ProviderTarget, data: SeedData): Promise<void> {
   if (target.kind !== 'mock') throw new Error('seedMock is only for mock targets');

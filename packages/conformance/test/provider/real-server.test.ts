@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../src/cli.js';
 import { placeholders } from '../../src/credentials.js';
 import { shippedPactsDir } from '../../src/pacts.js';
-import type { ConformanceReport } from '../../src/reports.js';
+import type { ConformanceReport } from '../../src/report/build-report.js';
 import { findState } from '../../src/states/index.js';
 import { type BinRun, lines, runBin } from '../bin.js';
 import { shippedPact } from '../shipped.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineState } from '../../src/states/define.js';
-import type { ProviderTarget } from '../../src/target.js';
+import type { ProviderTarget } from '../../src/types.js';
 
 const target = {} as ProviderTarget;
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { StateDefinition } from '../../src/states/define.js';
 import { findState, providerStates } from '../../src/states/index.js';
 import { providerStateNames } from '../../src/states/names.js';
-import type { PactInteraction } from '../../src/verify.js';
+import type { PactInteraction } from '../../src/types.js';
 import { shippedPact } from '../shipped.js';
 
 type Generators = Record<

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { responseExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
-import type { ProviderTarget } from '../../target.js';
+import type { ProviderTarget } from '../../types.js';
 import { defineState, type InjectedValue, type StateDefinitions } from '../define.js';
 import { seedMock } from '../mock-only.js';
 import { providerStateNames as names } from '../names.js';

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { SeedData } from '@vouchspec/mock-server';
 import { requestExample, responseExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
-import type { ProviderTarget } from '../../target.js';
+import type { ProviderTarget } from '../../types.js';
 import { expectRemoved, unwrap, voucherify } from '../clients.js';
 import { defineState, type InjectedValue, type StateDefinitions } from '../define.js';
 import { seedMock } from '../mock-only.js';

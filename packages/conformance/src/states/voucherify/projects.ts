@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requestExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
-import type { ProviderTarget } from '../../target.js';
+import type { ProviderTarget } from '../../types.js';
 import { expectRemoved, unwrap, voucherify } from '../clients.js';
 import { defineState, type StateDefinitions } from '../define.js';
 import { providerStateNames as names } from '../names.js';

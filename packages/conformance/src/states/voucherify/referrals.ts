@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathParameterExamples, responseExample } from '@vouchspec/spec';
 import type { VoucherifySchemas } from '@vouchspec/spec/types';
-import type { ProviderTarget } from '../../target.js';
+import type { ProviderTarget } from '../../types.js';
 import { unwrap, voucherify } from '../clients.js';
 import { defineState, type StateDefinitions } from '../define.js';
 import { seedMock } from '../mock-only.js';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createMewsConnectorClient, createVoucherifyClient } from '@vouchspec/client';
 import { mockIdentityHeader } from '@vouchspec/mock-server';
 import type { ApiId } from '@vouchspec/spec';
-import type { RealTargetConfig } from './config.js';
+import type { RealTargetConfig } from '../config.js';
 
 /** A configured server that could not be used: unreachable, bad TLS, refused credentials, or broken. */
 export class TargetUnavailable extends Error {

@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRedactor } from '../../src/redact.js';
-import { buildReport, formatConsole, toJunit, toMarkdown, writeReports } from '../../src/reports.js';
-import type { VerifiedInteraction } from '../../src/run-verification.js';
+import { buildReport } from '../../src/report/build-report.js';
+import { formatConsole } from '../../src/report/console.js';
+import { toJunit } from '../../src/report/junit.js';
+import { toMarkdown } from '../../src/report/markdown.js';
+import { writeReports } from '../../src/report/write-reports.js';
+import type { VerifiedInteraction } from '../../src/types.js';
 
 const result = (
   index: number,

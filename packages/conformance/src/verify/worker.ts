@@ -3,9 +3,10 @@
  * process's stdout, which the parent captures; verdicts travel back over the IPC channel.
  */
 import { type MockServer, startMockServer } from '@vouchspec/mock-server';
+import type { InteractionResult } from '../types.js';
 import { answerDroppedRequests } from './proxy-errors.js';
-import type { VerificationJob } from './run-verification.js';
-import { type InteractionResult, verifyPact } from './verify.js';
+import { verifyPact } from './verify-pact.js';
+import type { VerificationJob } from './workers.js';
 
 export type WorkerRequest = {
   jobs: VerificationJob[];

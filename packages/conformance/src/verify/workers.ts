@@ -1,8 +1,11 @@
+/**
+ * Verification in worker processes: each runs its jobs in order and sends verdicts back over IPC; its
+ * stdout, where the Pact core prints, is split into one report per interaction.
+ */
 import { fork } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
-import type { ProviderTarget } from './target.js';
-import type { InteractionResult } from './verify.js';
-import type { WorkerMessage, WorkerRequest } from './verify-worker.js';
+import type { InteractionResult, ProviderTarget, VerifiedInteraction } from '../types.js';
+import type { WorkerMessage, WorkerRequest } from './worker.js';
 
 /** Some interactions of one pact against one target; a worker runs its jobs in order. */
 export interface VerificationJob {
@@ -11,11 +14,6 @@ export interface VerificationJob {
   pactPath: string;
   /** Positions of the interactions in the pact. */
   only: number[];
-}
-
-export interface VerifiedInteraction extends InteractionResult {
-  /** The Pact verifier's own report for this interaction (plain text). */
-  log?: string;
 }
 
 /**
@@ -34,7 +32,7 @@ export function mismatchSummary(log: string): string | undefined {
 // From the sources (this package's tests) the worker is TypeScript and runs through tsx; the build ships
 // it as JavaScript next to this module.
 const fromSource = import.meta.url.endsWith('.ts');
-const worker = new URL(fromSource ? './verify-worker.ts' : './verify-worker.js', import.meta.url);
+const worker = new URL(fromSource ? './worker.ts' : './verify-worker.js', import.meta.url);
 
 /** Each single-interaction verification run starts its report with this line. */
 const reportStart = /^\s*Verifying a pact between/m;

@@ -1,7 +1,7 @@
 /** Checks a pact against the bundled spec with PactFlow's comparator: every interaction must be allowed. */
 import { Comparator } from '@pactflow/openapi-pact-comparator';
 import { type ApiId, loadBundle } from '@vouchspec/spec';
-import type { PactDocument } from './verify.js';
+import type { PactDocument } from '../types.js';
 
 export interface SpecMismatch {
   interaction: string;

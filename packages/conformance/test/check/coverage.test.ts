@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverageGaps, coverageOf } from '../../src/coverage.js';
-import type { PactDocument, PactInteraction } from '../../src/verify.js';
+import { coverageGaps, coverageOf } from '../../src/check/coverage.js';
+import type { PactDocument, PactInteraction } from '../../src/types.js';
 
 const interaction = (description: string, method: string, path: string, status: number): PactInteraction => ({
   description,

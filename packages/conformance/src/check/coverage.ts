@@ -4,7 +4,7 @@
  * error (4xx) interaction for every operation the bundles list.
  */
 import { type ApiId, listOperations, operationRouter } from '@vouchspec/spec';
-import type { PactDocument } from './verify.js';
+import type { PactDocument } from '../types.js';
 
 export interface OperationCoverage {
   provider: ApiId;
