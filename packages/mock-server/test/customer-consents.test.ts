@@ -7,6 +7,8 @@ const { send, create } = customerCalls(mock);
 
 describe('updateCustomerConsents', () => {
   const consents = (customerId: string, body?: unknown) => send('PUT', `/${customerId}/consents`, body);
+  /** The consents the mock holds for a customer. */
+  const recorded = (customerId: string) => mock.server.state.consents.get(customerId);
 
   it('records consents given and withdrawn, merged with earlier ones', async () => {
     const customer = await create({ source_id: 'cons-1' });
@@ -14,35 +16,23 @@ describe('updateCustomerConsents', () => {
     expect(res.status).toBe(204);
     expect(res.body).toBeUndefined();
     await consents(customer.body.id, { cnst_sms: true, cnst_mail: true });
-    expect(mock.server.state.consents.get(customer.body.id)).toEqual({
-      cnst_news: true,
-      cnst_sms: true,
-      cnst_mail: true,
-    });
+    expect(recorded(customer.body.id)).toEqual({ cnst_news: true, cnst_sms: true, cnst_mail: true });
   });
 
   it('withdraws every consent on unsubscribed, until one is given again', async () => {
     const customer = await create({ source_id: 'cons-2' });
     await consents('cons-2', { cnst_news: true, cnst_sms: true });
     await consents('cons-2', { unsubscribed: true });
-    expect(mock.server.state.consents.get(customer.body.id)).toEqual({
-      cnst_news: false,
-      cnst_sms: false,
-      unsubscribed: true,
-    });
+    expect(recorded(customer.body.id)).toEqual({ cnst_news: false, cnst_sms: false, unsubscribed: true });
     await consents('cons-2', { cnst_sms: true });
-    expect(mock.server.state.consents.get(customer.body.id)).toEqual({
-      cnst_news: false,
-      cnst_sms: true,
-      unsubscribed: false,
-    });
+    expect(recorded(customer.body.id)).toEqual({ cnst_news: false, cnst_sms: true, unsubscribed: false });
   });
 
   it('accepts a request without a body and changes nothing', async () => {
     const customer = await create({ source_id: 'cons-3' });
     await consents('cons-3', { cnst_news: true });
     expect((await consents('cons-3')).status).toBe(204);
-    expect(mock.server.state.consents.get(customer.body.id)).toEqual({ cnst_news: true });
+    expect(recorded(customer.body.id)).toEqual({ cnst_news: true });
   });
 
   it('answers 400, the only error documented, for an unknown customer', async () => {
