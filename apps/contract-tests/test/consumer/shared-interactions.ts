@@ -1,122 +1,23 @@
 /**
  * The interactions many operations share, written once: bad credentials (401), a resource that does not
- * exist (404), an invalid body (400) and a success that returns nothing (204). Method, path, credentials
- * and bodies come from the spec's description of the operation; the call still goes through
- * `@vouchspec/client`, with the same checks each test would make.
+ * exist (404), an invalid body (400), a conflict (409) and a success that returns nothing (204). Each is
+ * recorded from the spec's description of the operation (`spec-call.ts`), with the same checks each test
+ * would make. `interactionTable` registers a test per row of such interactions.
  */
 import type { PactV4 } from '@pact-foundation/pact';
+import { unwrap } from '@vouchspec/client';
 import type { ProviderStateName } from '@vouchspec/conformance/states';
-import { type ApiId, findOperation, type OperationInfo } from '@vouchspec/spec';
-import { expect } from 'vitest';
-import { invalidCredential, placeholders } from '../../src/credentials.js';
-import { requestExample, requestPath, responseHeaders, responseMatcher } from '../../src/spec-matchers.js';
-import { appKeys, managementKeys, mewsClient, mewsEnvelope, voucherifyClient } from './support.js';
-
-type Credentials = 'management keys' | 'application keys' | 'access token';
-
-/** Which credentials an operation takes: the first alternative of its security requirements. */
-function credentialsOf(api: ApiId, op: OperationInfo): Credentials {
-  if (api === 'mews-connector') return 'access token';
-  const schemes = Object.keys(op.security[0] ?? {});
-  if (schemes.includes('X-Management-Id')) return 'management keys';
-  if (schemes.includes('X-App-Id')) return 'application keys';
-  throw new Error(`${op.operationId} takes no key pair the helpers know`);
-}
-
-const headersFor: Record<
-  Exclude<Credentials, 'access token'>,
-  { valid: Record<string, string>; invalid: Record<string, string> }
-> = {
-  'management keys': {
-    valid: managementKeys,
-    invalid: { 'X-Management-Id': invalidCredential, 'X-Management-Token': invalidCredential },
-  },
-  'application keys': {
-    valid: appKeys,
-    invalid: { 'X-App-Id': invalidCredential, 'X-App-Token': invalidCredential },
-  },
-};
-
-/** The documented JSON request body, without the Mews credentials the client adds itself. */
-function documentedBody(api: ApiId, op: OperationInfo): unknown {
-  const media = Object.keys(op.requestBody?.content ?? {})[0];
-  if (!media) return undefined;
-  if (media !== 'application/json')
-    throw new Error(`${op.operationId} takes ${media}: write its error interactions by hand`);
-  const body = requestExample<Record<string, unknown>>(api, op.operationId);
-  if (api === 'mews-connector') {
-    const { ClientToken: _c, AccessToken: _a, Client: _n, ...rest } = body;
-    return rest;
-  }
-  return body;
-}
-
-interface Call {
-  api: ApiId;
-  op: OperationInfo;
-  baseUrl: string;
-  invalid: boolean;
-  params: Record<string, string>;
-  body: unknown;
-}
-
-/** Calls the operation through the client, by its method and path template from the spec. */
-function call({ api, op, baseUrl, invalid, params, body }: Call) {
-  const init = { params: { path: params }, ...(body === undefined ? {} : { body }) };
-  const method = op.method.toUpperCase();
-  // The typed methods are generic over the path; a spec-driven call names it at run time.
-  type Untyped = Record<
-    string,
-    (path: string, init: unknown) => Promise<{ error?: unknown; response: Response }>
-  >;
-  if (api === 'mews-connector') {
-    const client = mewsClient(
-      baseUrl,
-      invalid ? { accessToken: invalidCredential } : {},
-    ) as unknown as Untyped;
-    return client[method]?.(op.path, init);
-  }
-  const credentials = credentialsOf(api, op);
-  const options =
-    invalid && credentials === 'management keys'
-      ? { managementId: invalidCredential, managementToken: invalidCredential }
-      : invalid
-        ? { appId: invalidCredential, appToken: invalidCredential }
-        : {};
-  const client = voucherifyClient(baseUrl, options) as unknown as Untyped;
-  return client[method]?.(op.path, init);
-}
-
-function requestBuilder(api: ApiId, op: OperationInfo, invalid: boolean, body: unknown) {
-  const credentials = credentialsOf(api, op);
-  if (credentials === 'access token') {
-    const envelope = mewsEnvelope(invalid ? invalidCredential : placeholders['mews-connector'].AccessToken);
-    return (b: { jsonBody(body: unknown): unknown }) => {
-      b.jsonBody({ ...envelope, ...(body as object) });
-    };
-  }
-  const headers = headersFor[credentials][invalid ? 'invalid' : 'valid'];
-  return (b: { headers(headers: Record<string, string>): { jsonBody(body: unknown): unknown } }) => {
-    const withHeaders = b.headers(headers);
-    if (body !== undefined) withHeaders.jsonBody(body);
-  };
-}
-
-function responseBuilder(api: ApiId, op: OperationInfo, status: number, matcher: unknown) {
-  return (b: {
-    headers(h: Record<string, unknown>): { jsonBody(body: unknown): unknown };
-    jsonBody(body: unknown): unknown;
-  }) => {
-    if (api === 'mews-connector') b.headers(responseHeaders(api, op.operationId, status)).jsonBody(matcher);
-    else b.jsonBody(matcher);
-  };
-}
+import { type ApiId, findOperation } from '@vouchspec/spec';
+import type { VoucherifyOperations } from '@vouchspec/spec/types';
+import { expect, it } from 'vitest';
+import { type MatcherOptions, requestPath, responseMatcher } from '../../src/spec-matchers.js';
+import { type CallResult, credentialsOf, documentedBody, recordSpecCall } from './spec-call.js';
 
 /**
  * `<operationId>: invalid <credentials>` → 401. The path uses the spec's example ids and no provider state:
  * credentials are checked before anything is looked up, so this holds on any server.
  */
-export async function invalidCredentialsInteraction(
+export function invalidCredentialsInteraction(
   pact: PactV4,
   api: ApiId,
   operationId: string,
@@ -125,22 +26,25 @@ export async function invalidCredentialsInteraction(
   const op = findOperation(api, operationId);
   const credentials = credentialsOf(api, op);
   const { params } = requestPath(api, op.path);
-  const { path } = requestPath(api, op.path, params);
-  const body = options.body ?? documentedBody(api, op);
-  await pact
-    .addInteraction()
-    .uponReceiving(
-      `${operationId}: ${credentials === 'access token' ? 'an invalid access token' : `invalid ${credentials}`}`,
-    )
-    .withRequest(op.method.toUpperCase(), path, requestBuilder(api, op, true, body) as never)
-    .willRespondWith(401, responseBuilder(api, op, 401, responseMatcher(api, operationId, 401)) as never)
-    .executeTest(async (server) => {
-      const result = await call({ api, op, baseUrl: server.url, invalid: true, params, body });
-      expect(result?.response.status).toBe(401);
-      if (api === 'mews-connector') expect(result?.error).toMatchObject({ Message: expect.any(String) });
-      else expect(result?.error).toMatchObject({ code: 401 });
-    });
+  return recordSpecCall(pact, {
+    api,
+    op,
+    description: credentials === 'access token' ? 'an invalid access token' : `invalid ${credentials}`,
+    path: requestPath(api, op.path, params).path,
+    params,
+    body: options.body ?? documentedBody(api, op),
+    invalid: true,
+    status: 401,
+    matcher: responseMatcher(api, operationId, 401),
+    check: (result) =>
+      expect(result?.error).toMatchObject(
+        api === 'mews-connector' ? { Message: expect.any(String) } : { code: 401 },
+      ),
+  });
 }
+
+/** The fields of a Voucherify 404 a contract pins to what the request named. */
+type Pinned = 'resource_id' | 'resource_type';
 
 export interface NotFoundCase {
   /** The path parameters that name nothing, e.g. `{ webhookId: 'wh_…' }`; the others come from `given`. */
@@ -152,49 +56,38 @@ export interface NotFoundCase {
   /** The provider state that creates the resources the path names besides the missing one. */
   given?: ProviderStateName;
   body?: unknown;
+  /** The error's fields the contract requires as the request named them (default: both). */
+  pin?: Pinned[];
 }
 
 /** `<operationId>: <description>` → 404, the error naming the missing resource. */
-export async function notFoundInteraction(
-  pact: PactV4,
-  api: ApiId,
-  operationId: string,
-  notFound: NotFoundCase,
-): Promise<void> {
+export function notFoundInteraction(pact: PactV4, api: ApiId, operationId: string, notFound: NotFoundCase) {
   const op = findOperation(api, operationId);
-  const { path, params } = requestPath(api, op.path, notFound.missing);
-  const body = notFound.body ?? documentedBody(api, op);
   const [missingId] = Object.values(notFound.missing);
-  const pinned =
-    api === 'voucherify'
-      ? {
-          include: ['key', 'resource_id', 'resource_type'],
-          exact: ['resource_id', ...(notFound.resourceType ? ['resource_type'] : [])],
-          values: {
-            resource_id: missingId,
-            ...(notFound.resourceType ? { resource_type: notFound.resourceType } : {}),
-          },
-        }
-      : {};
-  let interaction = pact.addInteraction();
-  if (notFound.given) interaction = interaction.given(notFound.given);
-  await interaction
-    .uponReceiving(`${operationId}: ${notFound.description}`)
-    .withRequest(op.method.toUpperCase(), path, requestBuilder(api, op, false, body) as never)
-    .willRespondWith(
+  const named: Record<Pinned, unknown> = { resource_id: missingId, resource_type: notFound.resourceType };
+  const pinned = Object.fromEntries(
+    (notFound.pin ?? ['resource_id', 'resource_type']).map((field) => [field, named[field]]),
+  );
+  return recordSpecCall(pact, {
+    api,
+    op,
+    description: notFound.description,
+    given: notFound.given,
+    ...requestPath(api, op.path, notFound.missing),
+    body: notFound.body ?? documentedBody(api, op),
+    status: 404,
+    matcher: responseMatcher(
+      api,
+      operationId,
       404,
-      responseBuilder(api, op, 404, responseMatcher(api, operationId, 404, pinned)) as never,
-    )
-    .executeTest(async (server) => {
-      const result = await call({ api, op, baseUrl: server.url, invalid: false, params, body });
-      expect(result?.response.status).toBe(404);
-      if (api === 'voucherify')
-        expect(result?.error).toMatchObject({
-          key: 'not_found',
-          resource_id: missingId,
-          resource_type: notFound.resourceType,
-        });
-    });
+      api === 'voucherify'
+        ? { include: ['key', ...Object.keys(pinned)], exact: Object.keys(pinned), values: pinned }
+        : {},
+    ),
+    check: (result) => {
+      if (api === 'voucherify') expect(result?.error).toMatchObject({ key: 'not_found', ...pinned });
+    },
+  });
 }
 
 export interface InvalidBodyCase {
@@ -207,33 +100,60 @@ export interface InvalidBodyCase {
 }
 
 /** `<operationId>: <description>` → 400, the vendor's invalid-payload error. */
-export async function invalidBodyInteraction(
+export function invalidBodyInteraction(
   pact: PactV4,
   api: ApiId,
   operationId: string,
   invalid: InvalidBodyCase,
-): Promise<void> {
+) {
   const op = findOperation(api, operationId);
   const fromState = requestPath(api, op.path);
-  const { path, params } = invalid.given ? fromState : requestPath(api, op.path, fromState.params);
-  const matcher = responseMatcher(
+  return recordSpecCall(pact, {
     api,
-    operationId,
-    400,
-    api === 'voucherify' ? { include: ['code', 'key'] } : {},
-  );
-  let interaction = pact.addInteraction();
-  if (invalid.given) interaction = interaction.given(invalid.given);
-  await interaction
-    .uponReceiving(`${operationId}: ${invalid.description}`)
-    .withRequest(op.method.toUpperCase(), path, requestBuilder(api, op, false, invalid.body) as never)
-    .willRespondWith(400, responseBuilder(api, op, 400, matcher) as never)
-    .executeTest(async (server) => {
-      const result = await call({ api, op, baseUrl: server.url, invalid: false, params, body: invalid.body });
-      expect(result?.response.status).toBe(400);
-      if (api === 'mews-connector') expect(result?.error).toMatchObject({ Message: expect.any(String) });
-      else expect(result?.error).toMatchObject({ code: 400, key: expect.any(String) });
-    });
+    op,
+    description: invalid.description,
+    given: invalid.given,
+    ...(invalid.given ? fromState : requestPath(api, op.path, fromState.params)),
+    body: invalid.body,
+    status: 400,
+    matcher: responseMatcher(api, operationId, 400, api === 'voucherify' ? { include: ['code', 'key'] } : {}),
+    check: (result) =>
+      expect(result?.error).toMatchObject(
+        api === 'mews-connector' ? { Message: expect.any(String) } : { code: 400, key: expect.any(String) },
+      ),
+  });
+}
+
+export interface ConflictCase {
+  /** The provider state that holds what the request would create again. */
+  given: ProviderStateName;
+  stateParams?: Record<string, string>;
+  /** What the request repeats, after the operation id: `a second brand for the same project`. */
+  description: string;
+  /** The body (default: the documented one). */
+  body?: unknown;
+  /** The error's fields the consumer relies on (default: `key`). */
+  include?: string[];
+}
+
+/** `<operationId>: <description>` → 409, Voucherify's `duplicate_found`. */
+export function conflictInteraction(pact: PactV4, operationId: string, conflict: ConflictCase) {
+  const op = findOperation('voucherify', operationId);
+  return recordSpecCall(pact, {
+    api: 'voucherify',
+    op,
+    description: conflict.description,
+    given: conflict.given,
+    stateParams: conflict.stateParams,
+    ...requestPath('voucherify', op.path),
+    body: conflict.body ?? documentedBody('voucherify', op),
+    status: 409,
+    matcher: responseMatcher('voucherify', operationId, 409, { include: conflict.include ?? ['key'] }),
+    check: (result) => {
+      expect(result?.data).toBeUndefined();
+      expect(result?.error).toMatchObject({ code: 409, key: 'duplicate_found' });
+    },
+  });
 }
 
 export interface NoContentCase {
@@ -247,24 +167,98 @@ export interface NoContentCase {
  * `<operationId>: <description>` → 204: the operation succeeds on what the provider state created and
  * answers with no body. For Voucherify, whose 204s carry no documented headers.
  */
-export async function noContentInteraction(
+export function noContentInteraction(
   pact: PactV4,
   api: 'voucherify',
   operationId: string,
   success: NoContentCase,
-): Promise<void> {
+) {
   const op = findOperation(api, operationId);
-  const { path, params } = requestPath(api, op.path);
-  const body = documentedBody(api, op);
-  await pact
-    .addInteraction()
-    .given(success.given)
-    .uponReceiving(`${operationId}: ${success.description}`)
-    .withRequest(op.method.toUpperCase(), path, requestBuilder(api, op, false, body) as never)
-    .willRespondWith(204)
-    .executeTest(async (server) => {
-      const result = await call({ api, op, baseUrl: server.url, invalid: false, params, body });
-      expect(result?.error).toBeUndefined();
-      expect(result?.response.status).toBe(204);
+  return recordSpecCall(pact, {
+    api,
+    op,
+    description: success.description,
+    given: success.given,
+    ...requestPath(api, op.path),
+    body: documentedBody(api, op),
+    status: 204,
+    check: (result) => expect(result?.error).toBeUndefined(),
+  });
+}
+
+type VoucherifyOperation = keyof VoucherifyOperations;
+/** The JSON body an operation answers with `status`, as the client types it. */
+type ResponseBody<
+  Op extends VoucherifyOperation,
+  Status extends number,
+> = VoucherifyOperations[Op]['responses'] extends {
+  [status in Status]: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+export interface SuccessCase<Body> {
+  given?: ProviderStateName;
+  stateParams?: Record<string, string>;
+  /** What the request asks for, after the operation id: `the schemas of a project with one`. */
+  description: string;
+  /** The body sent (default: the documented one). */
+  body?: unknown;
+  /** How the response body is matched, beyond its schema (see `MatcherOptions`); given the path's ids. */
+  matcher?: MatcherOptions | ((params: Record<string, string>) => MatcherOptions);
+  /** What the consumer asserts of the body it got; `params` are the path's ids on the consumer side. */
+  check: (body: Body, params: Record<string, string>) => void;
+}
+
+/**
+ * `<operationId>: <description>` → 200 on what the provider state created, the path's ids filled in from
+ * the state: the Voucherify successes that differ only in their state, matcher and assertions.
+ */
+export function successInteraction<Op extends VoucherifyOperation>(
+  pact: PactV4,
+  operationId: Op,
+  success: SuccessCase<ResponseBody<Op, 200>>,
+): Promise<void> {
+  const op = findOperation('voucherify', operationId);
+  const { path, params } = requestPath('voucherify', op.path);
+  return recordSpecCall(pact, {
+    api: 'voucherify',
+    op,
+    description: success.description,
+    given: success.given,
+    stateParams: success.stateParams,
+    path,
+    params,
+    body: success.body ?? documentedBody('voucherify', op),
+    status: 200,
+    matcher: responseMatcher(
+      'voucherify',
+      operationId,
+      200,
+      typeof success.matcher === 'function' ? success.matcher(params) : success.matcher,
+    ),
+    check: (result: CallResult) =>
+      success.check(unwrap(result as Parameters<typeof unwrap>[0]) as ResponseBody<Op, 200>, params),
+  });
+}
+
+/** A row of an interaction table: an operation and the shared interaction it is expected to answer. */
+export type InteractionRow =
+  | [operationId: string, 'rejects invalid credentials']
+  | [operationId: string, 'answers 404', NotFoundCase]
+  | [operationId: string, 'answers 409', ConflictCase]
+  | [operationId: string, 'answers 204', NoContentCase];
+
+/** A test per row: `<operationId>: answers 404 for a webhook that does not exist`, … */
+export function interactionTable(pact: PactV4, api: ApiId, rows: InteractionRow[]): void {
+  for (const row of rows) {
+    const [operationId, expected] = row;
+    const about = row[2] ? ` for ${row[2].description}` : '';
+    it(`${operationId}: ${expected}${about}`, () => {
+      if (row[1] === 'answers 404') return notFoundInteraction(pact, api, operationId, row[2]);
+      if (row[1] === 'answers 409') return conflictInteraction(pact, operationId, row[2]);
+      if (row[1] === 'answers 204') return noContentInteraction(pact, 'voucherify', operationId, row[2]);
+      return invalidCredentialsInteraction(pact, api, operationId);
     });
+  }
 }
