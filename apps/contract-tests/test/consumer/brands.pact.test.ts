@@ -1,6 +1,7 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
-import { invalidBodyInteraction, successInteraction } from './shared-interactions.js';
+import { successInteraction } from './interactions.js';
+import { invalidBodyInteraction } from './shared-interactions.js';
 import { createPact, requestExample, states } from './support.js';
 
 // Invalid keys, unknown projects and items, deletion and duplicates: project-collections.pact.test.ts.

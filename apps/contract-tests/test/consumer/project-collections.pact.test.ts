@@ -6,7 +6,7 @@
  */
 import type { ProviderStateName } from '@vouchspec/conformance/states';
 import { describe } from 'vitest';
-import { type InteractionRow, interactionTable } from './shared-interactions.js';
+import { type InteractionRow, interactionTable, invalidCredentialRows } from './shared-interactions.js';
 import { createPact, states } from './support.js';
 
 const pact = createPact('voucherify');
@@ -107,7 +107,7 @@ function rows(c: ProjectCollection): InteractionRow[] {
     resourceType: c.resourceType,
   };
   return [
-    ...[list, create, get, update, remove].map((op): InteractionRow => [op, 'rejects invalid credentials']),
+    ...invalidCredentialRows(list, create, get, update, remove),
     [list, 'answers 404', unknownProject],
     [create, 'answers 404', unknownProject],
     ...[get, update, remove].map((op): InteractionRow => [op, 'answers 404', unknownItem]),

@@ -5,13 +5,11 @@
  * would make. `interactionTable` registers a test per row of such interactions.
  */
 import type { PactV4 } from '@pact-foundation/pact';
-import { unwrap } from '@vouchspec/client';
 import type { ProviderStateName } from '@vouchspec/conformance/states';
 import { type ApiId, findOperation } from '@vouchspec/spec';
-import type { VoucherifyOperations } from '@vouchspec/spec/types';
 import { expect, it } from 'vitest';
-import { type MatcherOptions, requestPath, responseMatcher } from '../../src/spec-matchers.js';
-import { type CallResult, credentialsOf, documentedBody, recordSpecCall } from './spec-call.js';
+import { requestPath, responseMatcher } from '../../src/spec-matchers.js';
+import { credentialsOf, documentedBody, recordSpecCall } from './spec-call.js';
 
 /**
  * `<operationId>: invalid <credentials>` → 401. The path uses the spec's example ids and no provider state:
@@ -56,6 +54,8 @@ export interface NotFoundCase {
   /** The provider state that creates the resources the path names besides the missing one. */
   given?: ProviderStateName;
   body?: unknown;
+  /** The id the error names, when the body names what is missing (default: the missing path parameter). */
+  resourceId?: string;
   /** The error's fields the contract requires as the request named them (default: both). */
   pin?: Pinned[];
 }
@@ -63,7 +63,7 @@ export interface NotFoundCase {
 /** `<operationId>: <description>` → 404, the error naming the missing resource. */
 export function notFoundInteraction(pact: PactV4, api: ApiId, operationId: string, notFound: NotFoundCase) {
   const op = findOperation(api, operationId);
-  const [missingId] = Object.values(notFound.missing);
+  const missingId = notFound.resourceId ?? Object.values(notFound.missing)[0];
   const named: Record<Pinned, unknown> = { resource_id: missingId, resource_type: notFound.resourceType };
   const pinned = Object.fromEntries(
     (notFound.pin ?? ['resource_id', 'resource_type']).map((field) => [field, named[field]]),
@@ -97,6 +97,8 @@ export interface InvalidBodyCase {
   body: unknown;
   /** The provider state that creates what the path names; without one, the spec's example ids are used. */
   given?: ProviderStateName;
+  /** The error `key` the consumer expects, when it relies on one. */
+  key?: string;
 }
 
 /** `<operationId>: <description>` → 400, the vendor's invalid-payload error. */
@@ -119,7 +121,9 @@ export function invalidBodyInteraction(
     matcher: responseMatcher(api, operationId, 400, api === 'voucherify' ? { include: ['code', 'key'] } : {}),
     check: (result) =>
       expect(result?.error).toMatchObject(
-        api === 'mews-connector' ? { Message: expect.any(String) } : { code: 400, key: expect.any(String) },
+        api === 'mews-connector'
+          ? { Message: expect.any(String) }
+          : { code: 400, key: invalid.key ?? expect.any(String) },
       ),
   });
 }
@@ -159,6 +163,9 @@ export function conflictInteraction(pact: PactV4, operationId: string, conflict:
 export interface NoContentCase {
   /** The provider state that creates what the path names. */
   given: ProviderStateName;
+  stateParams?: Record<string, string>;
+  /** The body (default: the documented one). */
+  body?: unknown;
   /** What the request acts on, after the operation id: `an existing brand`. */
   description: string;
 }
@@ -179,78 +186,27 @@ export function noContentInteraction(
     op,
     description: success.description,
     given: success.given,
+    stateParams: success.stateParams,
     ...requestPath(api, op.path),
-    body: documentedBody(api, op),
+    body: success.body ?? documentedBody(api, op),
     status: 204,
     check: (result) => expect(result?.error).toBeUndefined(),
   });
 }
 
-type VoucherifyOperation = keyof VoucherifyOperations;
-/** The JSON body an operation answers with `status`, as the client types it. */
-type ResponseBody<
-  Op extends VoucherifyOperation,
-  Status extends number,
-> = VoucherifyOperations[Op]['responses'] extends {
-  [status in Status]: { content: { 'application/json': infer Body } };
-}
-  ? Body
-  : never;
-
-export interface SuccessCase<Body> {
-  given?: ProviderStateName;
-  stateParams?: Record<string, string>;
-  /** What the request asks for, after the operation id: `the schemas of a project with one`. */
-  description: string;
-  /** The body sent (default: the documented one). */
-  body?: unknown;
-  /** How the response body is matched, beyond its schema (see `MatcherOptions`); given the path's ids. */
-  matcher?: MatcherOptions | ((params: Record<string, string>) => MatcherOptions);
-  /** What the consumer asserts of the body it got; `params` are the path's ids on the consumer side. */
-  check: (body: Body, params: Record<string, string>) => void;
-}
-
-/**
- * `<operationId>: <description>` → 200 on what the provider state created, the path's ids filled in from
- * the state: the Voucherify successes that differ only in their state, matcher and assertions.
- */
-export function successInteraction<Op extends VoucherifyOperation>(
-  pact: PactV4,
-  operationId: Op,
-  success: SuccessCase<ResponseBody<Op, 200>>,
-): Promise<void> {
-  const op = findOperation('voucherify', operationId);
-  const { path, params } = requestPath('voucherify', op.path);
-  return recordSpecCall(pact, {
-    api: 'voucherify',
-    op,
-    description: success.description,
-    given: success.given,
-    stateParams: success.stateParams,
-    path,
-    params,
-    body: success.body ?? documentedBody('voucherify', op),
-    status: 200,
-    matcher: responseMatcher(
-      'voucherify',
-      operationId,
-      200,
-      typeof success.matcher === 'function' ? success.matcher(params) : success.matcher,
-    ),
-    check: (result: CallResult) =>
-      success.check(unwrap(result as Parameters<typeof unwrap>[0]) as ResponseBody<Op, 200>, params),
-  });
-}
-
 /** A row of an interaction table: an operation and the shared interaction it is expected to answer. */
 export type InteractionRow =
-  | [operationId: string, 'rejects invalid credentials']
-  | [operationId: string, 'answers 404', NotFoundCase]
-  | [operationId: string, 'answers 409', ConflictCase]
-  | [operationId: string, 'answers 204', NoContentCase];
+  | readonly [operationId: string, 'rejects invalid credentials']
+  | readonly [operationId: string, 'answers 404', NotFoundCase]
+  | readonly [operationId: string, 'answers 409', ConflictCase]
+  | readonly [operationId: string, 'answers 204', NoContentCase];
+
+/** The rows of operations that each reject invalid credentials. */
+export const invalidCredentialRows = (...operationIds: string[]): InteractionRow[] =>
+  operationIds.map((operationId) => [operationId, 'rejects invalid credentials']);
 
 /** A test per row: `<operationId>: answers 404 for a webhook that does not exist`, … */
-export function interactionTable(pact: PactV4, api: ApiId, rows: InteractionRow[]): void {
+export function interactionTable(pact: PactV4, api: ApiId, rows: readonly InteractionRow[]): void {
   for (const row of rows) {
     const [operationId, expected] = row;
     const about = row[2] ? ` for ${row[2].description}` : '';

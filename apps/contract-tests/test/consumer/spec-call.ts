@@ -69,6 +69,8 @@ export interface SpecCall {
   /** The pact's path (with provider-state expressions) and the values the client is called with. */
   path: MatchersV3.Matcher<string> | string;
   params: Record<string, string>;
+  /** The query as the pact records it (strings, or provider-state values) and as the client is given it. */
+  query?: { pact: Record<string, unknown>; client: Record<string, unknown> };
   body: unknown;
   /** Send invalid credentials. */
   invalid?: boolean;
@@ -81,7 +83,10 @@ export interface SpecCall {
 
 /** Calls the operation through the client, by its method and path template from the spec. */
 function call(c: SpecCall, baseUrl: string): Promise<CallResult> | undefined {
-  const init = { params: { path: c.params }, ...(c.body === undefined ? {} : { body: c.body }) };
+  const init = {
+    params: { path: c.params, ...(c.query ? { query: c.query.client } : {}) },
+    ...(c.body === undefined ? {} : { body: c.body }),
+  };
   // The typed methods are generic over the path; a spec-driven call names it at run time.
   type Untyped = Record<string, (path: string, init: unknown) => Promise<CallResult>>;
   const credentials = credentialsOf(c.api, c.op);
@@ -95,10 +100,11 @@ function call(c: SpecCall, baseUrl: string): Promise<CallResult> | undefined {
 /** The part of pact-js's request and response builders these interactions use. */
 type Builder = {
   headers(h: Record<string, unknown>): Builder;
+  query(q: Record<string, unknown>): Builder;
   jsonBody(body: unknown): unknown;
 };
 
-function requestBuilder({ api, op, invalid, body }: SpecCall) {
+function requestBuilder({ api, op, invalid, query, body }: SpecCall) {
   const credentials = credentialsOf(api, op);
   if (credentials === 'access token') {
     const envelope = mewsEnvelope(invalid ? invalidCredential : placeholders['mews-connector'].AccessToken);
@@ -106,7 +112,8 @@ function requestBuilder({ api, op, invalid, body }: SpecCall) {
   }
   return (b: Builder) => {
     const withHeaders = b.headers(keyPairs[credentials][invalid ? 'invalid' : 'valid']);
-    if (body !== undefined) withHeaders.jsonBody(body);
+    const withQuery = query ? withHeaders.query(query.pact) : withHeaders;
+    if (body !== undefined) withQuery.jsonBody(body);
   };
 }
 
