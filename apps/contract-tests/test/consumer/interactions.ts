@@ -36,6 +36,8 @@ export interface OperationCase {
   query?: SpecCall['query'];
   /** The body sent (default: the documented one). */
   body?: unknown;
+  /** The body as the pact records it, when provider-state values stand in it (default: `body`). */
+  pactBody?: unknown;
   /** How the response body is matched beyond its schema (see `MatcherOptions`); given the path's ids. */
   matcher?: MatcherOptions | ((params: PathIds) => MatcherOptions);
 }
@@ -56,6 +58,7 @@ function specCall(operationId: string, c: OperationCase, status: number) {
       params,
       query: c.query,
       body: c.body ?? documentedBody('voucherify', op),
+      pactBody: c.pactBody,
       status,
       matcher: responseMatcher('voucherify', operationId, status, options),
     } satisfies SpecCall,
@@ -85,12 +88,13 @@ export function errorInteraction(
   operationId: VoucherifyOperation,
   failure: OperationCase & {
     status: number;
-    check: (error: ErrorBody | undefined, params: PathIds) => void;
+    /** What the consumer asserts of the error body, besides the status. */
+    check?: (error: ErrorBody | undefined, params: PathIds) => void;
   },
 ): Promise<void> {
   const { call, params } = specCall(operationId, failure, failure.status);
   return recordSpecCall(pact, {
     ...call,
-    check: (result) => failure.check(result?.error as ErrorBody | undefined, params),
+    check: (result) => failure.check?.(result?.error as ErrorBody | undefined, params),
   });
 }

@@ -72,6 +72,8 @@ export interface SpecCall {
   /** The query as the pact records it (strings, or provider-state values) and as the client is given it. */
   query?: { pact: Record<string, unknown>; client: Record<string, unknown> };
   body: unknown;
+  /** The body as the pact records it, when provider-state values stand in it (default: `body`). */
+  pactBody?: unknown;
   /** Send invalid credentials. */
   invalid?: boolean;
   status: number;
@@ -104,7 +106,8 @@ type Builder = {
   jsonBody(body: unknown): unknown;
 };
 
-function requestBuilder({ api, op, invalid, query, body }: SpecCall) {
+function requestBuilder({ api, op, invalid, query, body: sent, pactBody }: SpecCall) {
+  const body = pactBody ?? sent;
   const credentials = credentialsOf(api, op);
   if (credentials === 'access token') {
     const envelope = mewsEnvelope(invalid ? invalidCredential : placeholders['mews-connector'].AccessToken);
