@@ -164,6 +164,8 @@ export interface NoContentCase {
   /** The provider state that creates what the path names. */
   given: ProviderStateName;
   stateParams?: Record<string, string>;
+  /** Path parameters the pact fixes; the others the provider state fills in. */
+  literal?: Record<string, string>;
   /** The body (default: the documented one). */
   body?: unknown;
   /** What the request acts on, after the operation id: `an existing brand`. */
@@ -187,7 +189,7 @@ export function noContentInteraction(
     description: success.description,
     given: success.given,
     stateParams: success.stateParams,
-    ...requestPath(api, op.path),
+    ...requestPath(api, op.path, success.literal),
     body: success.body ?? documentedBody(api, op),
     status: 204,
     check: (result) => expect(result?.error).toBeUndefined(),
