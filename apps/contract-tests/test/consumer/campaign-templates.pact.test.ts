@@ -2,7 +2,7 @@ import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
 import { errorInteraction, successInteraction } from './interactions.js';
-import { interactionTable, invalidBodyInteraction, invalidCredentialRows } from './shared-interactions.js';
+import { interactionTable, invalidBodyInteraction, unknownProject } from './shared-interactions.js';
 import { createPact, fromProviderState, requestExample, requestPath, states } from './support.js';
 
 const pact = createPact('voucherify');
@@ -144,30 +144,26 @@ describe('Campaign templates', () => {
     }));
 
   describe('what every operation on campaign templates answers', () => {
-    interactionTable(pact, 'voucherify', [
-      ...invalidCredentialRows('listCampaignTemplates', 'copyCampaignTemplate'),
+    interactionTable(
+      pact,
+      'voucherify',
+      ['listCampaignTemplates', 'copyCampaignTemplate'],
       [
-        'listCampaignTemplates',
-        'answers 404',
-        {
-          missing: { projectId: missingProjectId },
-          description: 'a project that does not exist',
-          resourceType: 'project',
-        },
+        ['listCampaignTemplates', 'answers 404', unknownProject(missingProjectId)],
+        [
+          'copyCampaignTemplate',
+          'answers 404',
+          {
+            given: states.projectWithTemplates,
+            missing: {},
+            resourceId: missingProjectId,
+            description: 'a destination project that does not exist',
+            resourceType: 'project',
+            body: { ...copyBody, destination_project_id: missingProjectId },
+          },
+        ],
       ],
-      [
-        'copyCampaignTemplate',
-        'answers 404',
-        {
-          given: states.projectWithTemplates,
-          missing: {},
-          resourceId: missingProjectId,
-          description: 'a destination project that does not exist',
-          resourceType: 'project',
-          body: { ...copyBody, destination_project_id: missingProjectId },
-        },
-      ],
-    ]);
+    );
   });
 
   it('copyCampaignTemplate: answers 404 for an unknown template', () =>

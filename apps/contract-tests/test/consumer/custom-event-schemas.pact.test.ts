@@ -4,7 +4,8 @@ import { successInteraction } from './interactions.js';
 import { invalidBodyInteraction } from './shared-interactions.js';
 import { createPact, requestExample, states } from './support.js';
 
-// Invalid keys, unknown projects and items, deletion and duplicates: project-collections.pact.test.ts.
+// Invalid keys, unknown projects and items, deletion, duplicates and a create body without a property
+// it requires: project-collections.pact.test.ts.
 const pact = createPact('voucherify');
 
 /** The documented schema (`newsletter_subscribed`); the provider state creates the same one. */
@@ -37,15 +38,6 @@ describe('Custom event schemas', () => {
         expect(schema.object).toBe('custom-event-schema');
       },
     }));
-
-  it('createCustomEventSchema: rejects a schema without a name', () => {
-    const { name: _name, ...invalid } = schemaCreate();
-    return invalidBodyInteraction(pact, 'voucherify', 'createCustomEventSchema', {
-      given: states.projectExists,
-      description: 'a body without the required name',
-      body: invalid,
-    });
-  });
 
   it('getCustomEventSchema: returns a custom event schema', () =>
     successInteraction(pact, 'getCustomEventSchema', {

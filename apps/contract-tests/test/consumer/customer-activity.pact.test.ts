@@ -1,13 +1,12 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { responseContract } from '../../src/spec-matchers.js';
+import { missingCustomerId, unknownCustomer } from './customer-fixtures.js';
 import { errorInteraction, successInteraction } from './interactions.js';
-import { interactionTable, invalidCredentialRows, type NotFoundCase } from './shared-interactions.js';
+import { interactionTable } from './shared-interactions.js';
 import { createPact, fromProviderState, states } from './support.js';
 
 const pact = createPact('voucherify');
-/** An id no server has: Voucherify ids are `cust_` and 24 characters from a base-62 alphabet. */
-const missingCustomerId = 'cust_vouchspecMissing00000000';
 /** The spec's example of an activity cursor (`starting_after_id`), sent on the consumer side. */
 const exampleActivityCursor = 'evcus_IBXuDL7DxtpYlSXpfKtHF4vU';
 
@@ -159,21 +158,15 @@ describe('Customer activity', () => {
     }));
 
   describe('what every list about a customer answers', () => {
-    const unknown: NotFoundCase = {
-      missing: { customerId: missingCustomerId },
-      description: 'a customer that does not exist',
-      resourceType: 'customer',
-    };
-    interactionTable(pact, 'voucherify', [
-      ...invalidCredentialRows(
-        'listCustomerActivity',
-        'listCustomerActivities',
-        'listCustomerRedeemables',
-        'listCustomerSegments',
-      ),
-      ['listCustomerActivity', 'answers 404', unknown],
-      ['listCustomerActivities', 'answers 404', unknown],
-      ['listCustomerRedeemables', 'answers 404', unknown],
-    ]);
+    interactionTable(
+      pact,
+      'voucherify',
+      ['listCustomerActivity', 'listCustomerActivities', 'listCustomerRedeemables', 'listCustomerSegments'],
+      [
+        ['listCustomerActivity', 'answers 404', unknownCustomer],
+        ['listCustomerActivities', 'answers 404', unknownCustomer],
+        ['listCustomerRedeemables', 'answers 404', unknownCustomer],
+      ],
+    );
   });
 });

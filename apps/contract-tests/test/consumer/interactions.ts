@@ -33,6 +33,8 @@ export interface OperationCase {
   description: string;
   /** Path parameters the pact fixes; the others the provider state fills in. */
   literal?: PathIds;
+  /** The path as the pact records it, when a state value stands for a parameter of another name. */
+  pactPath?: SpecCall['path'];
   query?: SpecCall['query'];
   /** The body sent (default: the documented one). */
   body?: unknown;
@@ -54,7 +56,7 @@ function specCall(operationId: string, c: OperationCase, status: number) {
       description: c.description,
       given: c.given,
       stateParams: c.stateParams,
-      path,
+      path: c.pactPath ?? path,
       params,
       query: c.query,
       body: c.body ?? documentedBody('voucherify', op),

@@ -5,7 +5,8 @@ import { successInteraction } from './interactions.js';
 import { invalidBodyInteraction } from './shared-interactions.js';
 import { createPact, requestExample, states } from './support.js';
 
-// Invalid keys, unknown projects and items, deletion and duplicates: project-collections.pact.test.ts.
+// Invalid keys, unknown projects and items, deletion, duplicates and a create body without a property
+// it requires: project-collections.pact.test.ts.
 const pact = createPact('voucherify');
 
 /** The documented schema, for customers; the provider state creates the same one. */
@@ -42,15 +43,6 @@ describe('Metadata schemas', () => {
         expect(schema.allow_defined_only).toBe(false);
         expect(schema.object).toBe('metadata_schema');
       },
-    });
-  });
-
-  it('createMetadataSchema: rejects a schema without a related object', () => {
-    const { related_object: _relatedObject, ...invalid } = schemaCreate();
-    return invalidBodyInteraction(pact, 'voucherify', 'createMetadataSchema', {
-      given: states.projectExists,
-      description: 'a body without the required related_object',
-      body: invalid,
     });
   });
 

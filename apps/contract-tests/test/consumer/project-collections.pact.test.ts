@@ -1,13 +1,18 @@
 /**
  * What every project-scoped collection of the Management API answers alike, one row per collection: invalid
  * keys on each of its five operations, 404 for a project or an item that does not exist, 204 for deleting an
- * item, and 409 for creating one the project already has. Only the names differ; each collection's own file
- * records its successes and the bodies it refuses.
+ * item, 409 for creating one the project already has, and 400 for a create body without a property it requires.
+ * Only the names differ; each collection's own file records its successes and its other refusals.
  */
 import type { ProviderStateName } from '@vouchspec/conformance/states';
-import { describe } from 'vitest';
-import { type InteractionRow, interactionTable, invalidCredentialRows } from './shared-interactions.js';
-import { createPact, states } from './support.js';
+import { describe, it } from 'vitest';
+import {
+  type InteractionRow,
+  interactionTable,
+  invalidBodyInteraction,
+  unknownProject,
+} from './shared-interactions.js';
+import { createPact, requestExample, states } from './support.js';
 
 const pact = createPact('voucherify');
 
@@ -27,6 +32,8 @@ interface ProjectCollection {
   existing: string;
   /** How the 409 interaction describes creating the item again, for the collections that refuse it. */
   duplicate?: { description: string; include?: string[] };
+  /** A property creating an item requires: the 400 interaction leaves it out of the documented body. */
+  required?: string;
 }
 
 /** Ids no server has: a type prefix and 24 characters from a base-62 alphabet. */
@@ -55,6 +62,7 @@ const collections: ProjectCollection[] = [
     withItem: states.projectWithCustomEventSchema,
     existing: 'an existing schema',
     duplicate: { description: 'an event name that already has a schema' },
+    required: 'name',
   },
   {
     item: 'MetadataSchema',
@@ -66,6 +74,7 @@ const collections: ProjectCollection[] = [
     withItem: states.projectWithMetadataSchema,
     existing: 'an existing schema',
     duplicate: { description: 'a schema for an object type that already has one' },
+    required: 'related_object',
   },
   {
     item: 'StackingRules',
@@ -87,19 +96,22 @@ const collections: ProjectCollection[] = [
     resourceType: 'webhook',
     withItem: states.projectWithWebhook,
     existing: 'an existing webhook',
+    required: 'events',
   },
 ];
 
+/** `list<Items>`, then `create`, `get`, `update` and `delete` + `<Item>`. */
+const operationsOf = (c: ProjectCollection) =>
+  [`list${c.items}`, ...['create', 'get', 'update', 'delete'].map((verb) => `${verb}${c.item}`)] as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+
 function rows(c: ProjectCollection): InteractionRow[] {
-  const [list, create, get, update, remove] = [
-    `list${c.items}`,
-    ...['create', 'get', 'update', 'delete'].map((verb) => `${verb}${c.item}`),
-  ] as [string, string, string, string, string];
-  const unknownProject = {
-    missing: { projectId: c.missingProjectId },
-    description: 'a project that does not exist',
-    resourceType: 'project',
-  };
+  const [list, create, get, update, remove] = operationsOf(c);
   const unknownItem = {
     given: states.projectExists,
     missing: c.missingItem,
@@ -107,9 +119,8 @@ function rows(c: ProjectCollection): InteractionRow[] {
     resourceType: c.resourceType,
   };
   return [
-    ...invalidCredentialRows(list, create, get, update, remove),
-    [list, 'answers 404', unknownProject],
-    [create, 'answers 404', unknownProject],
+    [list, 'answers 404', unknownProject(c.missingProjectId)],
+    [create, 'answers 404', unknownProject(c.missingProjectId)],
     ...[get, update, remove].map((op): InteractionRow => [op, 'answers 404', unknownItem]),
     [remove, 'answers 204', { given: c.withItem, description: c.existing }],
     ...(c.duplicate
@@ -118,6 +129,21 @@ function rows(c: ProjectCollection): InteractionRow[] {
   ];
 }
 
+/** The documented create body without `property`. */
+function without(operationId: string, property: string): Record<string, unknown> {
+  const { [property]: _left, ...body } = requestExample<Record<string, unknown>>('voucherify', operationId);
+  return body;
+}
+
 describe.each(collections)('$items of a project', (collection) => {
-  interactionTable(pact, 'voucherify', rows(collection));
+  interactionTable(pact, 'voucherify', operationsOf(collection), rows(collection));
+
+  const { item, required } = collection;
+  if (required)
+    it(`create${item}: rejects a body without the required ${required}`, () =>
+      invalidBodyInteraction(pact, 'voucherify', `create${item}`, {
+        given: states.projectExists,
+        description: `a body without the required ${required}`,
+        body: without(`create${item}`, required),
+      }));
 });

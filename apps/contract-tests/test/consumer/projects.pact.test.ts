@@ -1,12 +1,7 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { errorInteraction, successInteraction } from './interactions.js';
-import {
-  interactionTable,
-  invalidBodyInteraction,
-  invalidCredentialRows,
-  type NotFoundCase,
-} from './shared-interactions.js';
+import { interactionTable, invalidBodyInteraction, unknownProject } from './shared-interactions.js';
 import { createPact, requestExample, states } from './support.js';
 
 const pact = createPact('voucherify');
@@ -98,23 +93,17 @@ describe('Projects', () => {
     }));
 
   describe('what every operation on a project answers', () => {
-    const unknownProject: NotFoundCase = {
-      missing: { projectId: missingProjectId },
-      description: 'a project that does not exist',
-      resourceType: 'project',
-    };
-    interactionTable(pact, 'voucherify', [
-      ...invalidCredentialRows(
-        'listProjects',
-        'createProject',
-        'getProject',
-        'updateProject',
-        'deleteProject',
-      ),
-      ['getProject', 'answers 404', unknownProject],
-      ['updateProject', 'answers 404', unknownProject],
-      ['deleteProject', 'answers 404', unknownProject],
-      ['deleteProject', 'answers 204', { given: states.projectExists, description: 'an existing project' }],
-    ]);
+    const unknown = unknownProject(missingProjectId);
+    interactionTable(
+      pact,
+      'voucherify',
+      ['listProjects', 'createProject', 'getProject', 'updateProject', 'deleteProject'],
+      [
+        ['getProject', 'answers 404', unknown],
+        ['updateProject', 'answers 404', unknown],
+        ['deleteProject', 'answers 404', unknown],
+        ['deleteProject', 'answers 204', { given: states.projectExists, description: 'an existing project' }],
+      ],
+    );
   });
 });

@@ -60,6 +60,13 @@ export interface NotFoundCase {
   pin?: Pinned[];
 }
 
+/** The 404 of a path that names a project no server has. */
+export const unknownProject = (projectId: string): NotFoundCase => ({
+  missing: { projectId },
+  description: 'a project that does not exist',
+  resourceType: 'project',
+});
+
 /** `<operationId>: <description>` → 404, the error naming the missing resource. */
 export function notFoundInteraction(pact: PactV4, api: ApiId, operationId: string, notFound: NotFoundCase) {
   const op = findOperation(api, operationId);
@@ -198,25 +205,29 @@ export function noContentInteraction(
 
 /** A row of an interaction table: an operation and the shared interaction it is expected to answer. */
 export type InteractionRow =
-  | readonly [operationId: string, 'rejects invalid credentials']
   | readonly [operationId: string, 'answers 404', NotFoundCase]
   | readonly [operationId: string, 'answers 409', ConflictCase]
   | readonly [operationId: string, 'answers 204', NoContentCase];
 
-/** The rows of operations that each reject invalid credentials. */
-export const invalidCredentialRows = (...operationIds: string[]): InteractionRow[] =>
-  operationIds.map((operationId) => [operationId, 'rejects invalid credentials']);
-
-/** A test per row: `<operationId>: answers 404 for a webhook that does not exist`, … */
-export function interactionTable(pact: PactV4, api: ApiId, rows: readonly InteractionRow[]): void {
+/**
+ * A test per operation that rejects invalid credentials, and per row: `<operationId>: answers 404 for a
+ * webhook that does not exist`, …
+ */
+export function interactionTable(
+  pact: PactV4,
+  api: ApiId,
+  invalidCredentials: readonly string[],
+  rows: readonly InteractionRow[] = [],
+): void {
+  for (const operationId of invalidCredentials)
+    it(`${operationId}: rejects invalid credentials`, () =>
+      invalidCredentialsInteraction(pact, api, operationId));
   for (const row of rows) {
-    const [operationId, expected] = row;
-    const about = row[2] ? ` for ${row[2].description}` : '';
-    it(`${operationId}: ${expected}${about}`, () => {
+    const [operationId, expected, about] = row;
+    it(`${operationId}: ${expected} for ${about.description}`, () => {
       if (row[1] === 'answers 404') return notFoundInteraction(pact, api, operationId, row[2]);
       if (row[1] === 'answers 409') return conflictInteraction(pact, operationId, row[2]);
-      if (row[1] === 'answers 204') return noContentInteraction(pact, 'voucherify', operationId, row[2]);
-      return invalidCredentialsInteraction(pact, api, operationId);
+      return noContentInteraction(pact, 'voucherify', operationId, row[2]);
     });
   }
 }

@@ -1,18 +1,8 @@
 import type { VoucherifySchemas } from '@vouchspec/client';
 import { describe, expect, it } from 'vitest';
 import { errorInteraction, successInteraction } from './interactions.js';
-import { interactionTable, invalidBodyInteraction, invalidCredentialRows } from './shared-interactions.js';
-import {
-  createPact,
-  fromProviderState,
-  managementKeys,
-  requestExample,
-  requestPath,
-  responseMatcher,
-  states,
-  unwrap,
-  voucherifyClient,
-} from './support.js';
+import { interactionTable, invalidBodyInteraction } from './shared-interactions.js';
+import { createPact, fromProviderState, requestExample, requestPath, states } from './support.js';
 
 const pact = createPact('voucherify');
 const userPath = '/management/v1/projects/{projectId}/users/{userId}';
@@ -93,30 +83,23 @@ describe('Users', () => {
       },
     }));
 
-  it('getUser: returns the organisation owner by login', async () => {
-    // The state offers the owner's login (`userLogin`) to stand where the spec names `{userId}`.
-    const { params: byLogin } = requestPath('voucherify', userPath, { userId: ownerLogin });
-    const loginPath = fromProviderState(
-      '/management/v1/projects/${projectId}/users/${userLogin}',
-      `/management/v1/projects/${encodeURIComponent(byLogin.projectId)}/users/${encodeURIComponent(ownerLogin)}`,
-    );
-    await pact
-      .addInteraction()
-      .given(states.projectWithOwner)
-      .uponReceiving('getUser: the organisation owner by login')
-      .withRequest('GET', loginPath, (b) => b.headers(managementKeys))
-      .willRespondWith(200, (b) =>
-        b.jsonBody(
-          responseMatcher('voucherify', 'getUser', 200, { values: { login: ownerLogin, is_owner: true } }),
-        ),
-      )
-      .executeTest(async (server) => {
-        const user = await voucherifyClient(server.url)
-          .GET(userPath, { params: { path: byLogin } })
-          .then(unwrap);
+  it('getUser: returns the organisation owner by login', () => {
+    const { params } = requestPath('voucherify', userPath, { userId: ownerLogin });
+    return successInteraction(pact, 'getUser', {
+      given: states.projectWithOwner,
+      description: 'the organisation owner by login',
+      literal: { userId: ownerLogin },
+      // The state offers the owner's login (`userLogin`) to stand where the spec names `{userId}`.
+      pactPath: fromProviderState(
+        '/management/v1/projects/${projectId}/users/${userLogin}',
+        `/management/v1/projects/${encodeURIComponent(params.projectId)}/users/${encodeURIComponent(ownerLogin)}`,
+      ),
+      matcher: { values: { login: ownerLogin, is_owner: true } },
+      check: (user) => {
         expect(user.login).toBe(ownerLogin);
         expect(user.is_owner).toBe(true);
-      });
+      },
+    });
   });
 
   it("updateUser: changes a member's role in the project", () =>
@@ -167,25 +150,29 @@ describe('Users', () => {
       description: 'a user who does not exist',
       resourceType: 'user',
     };
-    interactionTable(pact, 'voucherify', [
-      ...invalidCredentialRows('listUsers', 'assignUser', 'getUser', 'updateUser', 'unassignUser'),
-      ['getUser', 'answers 404', unknownUser],
+    interactionTable(
+      pact,
+      'voucherify',
+      ['listUsers', 'assignUser', 'getUser', 'updateUser', 'unassignUser'],
       [
-        'getUser',
-        'answers 404',
-        {
-          missing: { projectId: missingProjectId, userId: missingUserId },
-          description: 'a project that does not exist',
-          resourceType: 'project',
-        },
+        ['getUser', 'answers 404', unknownUser],
+        [
+          'getUser',
+          'answers 404',
+          {
+            missing: { projectId: missingProjectId, userId: missingUserId },
+            description: 'a project that does not exist',
+            resourceType: 'project',
+          },
+        ],
+        ['updateUser', 'answers 404', unknownUser],
+        ['unassignUser', 'answers 404', unknownUser],
+        [
+          'unassignUser',
+          'answers 204',
+          { given: states.projectWithMember, description: 'a member with access to another project' },
+        ],
       ],
-      ['updateUser', 'answers 404', unknownUser],
-      ['unassignUser', 'answers 404', unknownUser],
-      [
-        'unassignUser',
-        'answers 204',
-        { given: states.projectWithMember, description: 'a member with access to another project' },
-      ],
-    ]);
+    );
   });
 });

@@ -81,6 +81,12 @@ export const onVoucherWithTwoCodes = (pact: PactV4, description: string) =>
     .given(states.mewsVoucherWithCodes, voucher)
     .uponReceiving(description);
 
+/** A list of codes that must hold some, each with its value and creation time: what adding and listing answer. */
+export const listedCodes: MatcherOptions = {
+  include: ['VoucherCodes[].Value', 'VoucherCodes[].CreatedUtc'],
+  nonEmpty: ['VoucherCodes'],
+};
+
 /** A request body as the pact records it: the client's credential envelope, then the operation's fields. */
 export const mewsBody =
   (body: object) =>

@@ -1,74 +1,70 @@
 import { describe, expect, it } from 'vitest';
 import { invalidCredentialsInteraction } from './shared-interactions.js';
 import { createPact, fromProviderState, mewsClient, unwrap } from './support.js';
-import {
-  documentedFilter,
-  exampleCodeId,
-  exampleWindow,
-  getAllPath,
-  mewsBody,
-  mewsResponse,
-  onVoucherWithTwoCodes,
-  otherExampleCodeId,
-  voucherId,
-} from './voucher-code-fixtures.js';
+import * as fixtures from './voucher-code-fixtures.js';
 
 // Adding and deleting codes: voucher-code-changes.pact.test.ts.
 const pact = createPact('mews-connector');
 
 describe('Voucher codes', () => {
   it('getAllVoucherCodes: lists the codes of a voucher', () => {
-    const body = documentedFilter();
-    return onVoucherWithTwoCodes(pact, 'getAllVoucherCodes: the codes of a voucher')
-      .withRequest('POST', getAllPath, mewsBody(body))
-      .willRespondWith(
-        200,
-        mewsResponse('getAllVoucherCodes', 200, {
-          include: ['VoucherCodes[].Value', 'VoucherCodes[].CreatedUtc'],
-          nonEmpty: ['VoucherCodes'],
-        }),
-      )
+    const body = fixtures.documentedFilter();
+    return fixtures
+      .onVoucherWithTwoCodes(pact, 'getAllVoucherCodes: the codes of a voucher')
+      .withRequest('POST', fixtures.getAllPath, fixtures.mewsBody(body))
+      .willRespondWith(200, fixtures.mewsResponse('getAllVoucherCodes', 200, fixtures.listedCodes))
       .executeTest(async (server) => {
-        const data = await mewsClient(server.url).POST(getAllPath, { body }).then(unwrap);
-        expect(data.VoucherCodes.length).toBeGreaterThan(0);
-        for (const code of data.VoucherCodes) {
-          expect(code.VoucherId).toBe(voucherId);
+        const { VoucherCodes: codes } = await mewsClient(server.url)
+          .POST(fixtures.getAllPath, { body })
+          .then(unwrap);
+        expect(codes.length).toBeGreaterThan(0);
+        for (const code of codes) {
+          expect(code.VoucherId).toBe(fixtures.voucherId);
           expect(code.Value).toBeTruthy();
         }
       });
   });
 
   it('getAllVoucherCodes: narrows the codes to the ids asked for', () => {
-    const body = { ...documentedFilter(), VoucherCodeIds: [exampleCodeId] };
-    const stateCodeId = fromProviderState('${voucherCodeId}', exampleCodeId);
-    return onVoucherWithTwoCodes(pact, 'getAllVoucherCodes: one code of a voucher, by its id')
-      .withRequest('POST', getAllPath, mewsBody({ ...body, VoucherCodeIds: [stateCodeId] }))
+    const body = { ...fixtures.documentedFilter(), VoucherCodeIds: [fixtures.exampleCodeId] };
+    const stateCodeId = fromProviderState('${voucherCodeId}', fixtures.exampleCodeId);
+    return fixtures
+      .onVoucherWithTwoCodes(pact, 'getAllVoucherCodes: one code of a voucher, by its id')
+      .withRequest('POST', fixtures.getAllPath, fixtures.mewsBody({ ...body, VoucherCodeIds: [stateCodeId] }))
       .willRespondWith(
         200,
-        mewsResponse('getAllVoucherCodes', 200, {
+        fixtures.mewsResponse('getAllVoucherCodes', 200, {
           include: ['VoucherCodes[].Value'],
           nonEmpty: ['VoucherCodes'],
         }),
       )
       .executeTest(async (server) => {
-        const data = await mewsClient(server.url).POST(getAllPath, { body }).then(unwrap);
+        const data = await mewsClient(server.url).POST(fixtures.getAllPath, { body }).then(unwrap);
         expect(data.VoucherCodes.length).toBeGreaterThan(0);
-        expect(data.VoucherCodes.every((code) => code.Id === exampleCodeId)).toBe(true);
+        expect(data.VoucherCodes.every((code) => code.Id === fixtures.exampleCodeId)).toBe(true);
       });
   });
 
   it('getAllVoucherCodes: continues after the cursor of the previous page', () => {
     // A cursor is the id of the last code of a page; the provider state asks the server for a real one.
-    const body = { ...documentedFilter(), Limitation: { Count: 1, Cursor: otherExampleCodeId } };
-    const stateCursor = fromProviderState('${firstPageCursor}', otherExampleCodeId);
-    return onVoucherWithTwoCodes(pact, 'getAllVoucherCodes: the page after a cursor')
-      .withRequest('POST', getAllPath, mewsBody({ ...body, Limitation: { Count: 1, Cursor: stateCursor } }))
+    const body = {
+      ...fixtures.documentedFilter(),
+      Limitation: { Count: 1, Cursor: fixtures.otherExampleCodeId },
+    };
+    const stateCursor = fromProviderState('${firstPageCursor}', fixtures.otherExampleCodeId);
+    return fixtures
+      .onVoucherWithTwoCodes(pact, 'getAllVoucherCodes: the page after a cursor')
+      .withRequest(
+        'POST',
+        fixtures.getAllPath,
+        fixtures.mewsBody({ ...body, Limitation: { Count: 1, Cursor: stateCursor } }),
+      )
       .willRespondWith(
         200,
-        mewsResponse('getAllVoucherCodes', 200, { include: ['Cursor'], nonEmpty: ['VoucherCodes'] }),
+        fixtures.mewsResponse('getAllVoucherCodes', 200, { include: ['Cursor'], nonEmpty: ['VoucherCodes'] }),
       )
       .executeTest(async (server) => {
-        const data = await mewsClient(server.url).POST(getAllPath, { body }).then(unwrap);
+        const data = await mewsClient(server.url).POST(fixtures.getAllPath, { body }).then(unwrap);
         expect(data.VoucherCodes).toHaveLength(1);
         expect(data.VoucherCodes[0]?.Id).not.toBe(body.Limitation.Cursor);
         expect(data.Cursor).toEqual(expect.any(String));
@@ -76,20 +72,20 @@ describe('Voucher codes', () => {
   });
 
   it('getAllVoucherCodes: rejects a change window longer than three months', () => {
-    const { StartUtc } = exampleWindow;
+    const { StartUtc } = fixtures.exampleWindow;
     const end = new Date(StartUtc);
     end.setUTCMonth(end.getUTCMonth() + 4);
     const body = {
-      ...documentedFilter(),
+      ...fixtures.documentedFilter(),
       UpdatedUtc: { StartUtc, EndUtc: end.toISOString().replace('.000Z', 'Z') },
     };
     return pact
       .addInteraction()
       .uponReceiving('getAllVoucherCodes: an UpdatedUtc interval of four months')
-      .withRequest('POST', getAllPath, mewsBody(body))
-      .willRespondWith(400, mewsResponse('getAllVoucherCodes', 400))
+      .withRequest('POST', fixtures.getAllPath, fixtures.mewsBody(body))
+      .willRespondWith(400, fixtures.mewsResponse('getAllVoucherCodes', 400))
       .executeTest(async (server) => {
-        const { data, error, response } = await mewsClient(server.url).POST(getAllPath, { body });
+        const { data, error, response } = await mewsClient(server.url).POST(fixtures.getAllPath, { body });
         expect(data).toBeUndefined();
         expect(response.status).toBe(400);
         expect(error?.Message).toBeTruthy();
