@@ -8,24 +8,23 @@ const interaction = (description: string, method: string, path: string, status: 
   response: { status },
 });
 
-const pact = (interactions: PactInteraction[]): PactDocument => ({
-  consumer: { name: 'c' },
-  provider: { name: 'mews-connector' },
-  interactions,
-  metadata: {},
-});
+/** The coverage of a Mews pact holding these interactions. */
+const coverage = (...interactions: PactInteraction[]) =>
+  coverageOf('mews-connector', {
+    consumer: { name: 'c' },
+    provider: { name: 'mews-connector' },
+    interactions,
+    metadata: {},
+  } satisfies PactDocument);
 
 const base = '/api/connector/v1/voucherCodes';
 
 describe('operation coverage', () => {
   it('counts success and error interactions per operation read from the bundle', () => {
-    const report = coverageOf(
-      'mews-connector',
-      pact([
-        interaction('getAllVoucherCodes: codes', 'POST', `${base}/getAll`, 200),
-        interaction('getAllVoucherCodes: bad token', 'POST', `${base}/getAll`, 401),
-        interaction('addVoucherCodes: codes', 'POST', `${base}/add`, 200),
-      ]),
+    const report = coverage(
+      interaction('getAllVoucherCodes: codes', 'POST', `${base}/getAll`, 200),
+      interaction('getAllVoucherCodes: bad token', 'POST', `${base}/getAll`, 401),
+      interaction('addVoucherCodes: codes', 'POST', `${base}/add`, 200),
     );
     expect(report.operations.map((row) => [row.operationId, row.success, row.errors, row.statuses])).toEqual([
       ['getAllVoucherCodes', 1, 1, [200, 401]],
@@ -40,14 +39,11 @@ describe('operation coverage', () => {
   });
 
   it('rejects interactions outside the spec, misnamed, or described twice', () => {
-    const report = coverageOf(
-      'mews-connector',
-      pact([
-        interaction('getAllVoucherCodes: codes', 'POST', `${base}/getAll`, 200),
-        interaction('getAllVoucherCodes: codes', 'POST', `${base}/getAll`, 401),
-        interaction('addVoucherCodes: really a delete', 'POST', `${base}/delete`, 200),
-        interaction('getAllVoucherCodes: wrong method', 'GET', `${base}/getAll`, 200),
-      ]),
+    const report = coverage(
+      interaction('getAllVoucherCodes: codes', 'POST', `${base}/getAll`, 200),
+      interaction('getAllVoucherCodes: codes', 'POST', `${base}/getAll`, 401),
+      interaction('addVoucherCodes: really a delete', 'POST', `${base}/delete`, 200),
+      interaction('getAllVoucherCodes: wrong method', 'GET', `${base}/getAll`, 200),
     );
     expect(report.problems).toEqual([
       '"getAllVoucherCodes: codes" is the description of more than one interaction',

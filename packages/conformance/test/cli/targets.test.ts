@@ -7,20 +7,18 @@
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type MockServer, startMockServer } from '@vouchspec/mock-server';
 import { generate } from 'selfsigned';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../src/cli.js';
 import { type BinRun, lines, runBin, runInProcess } from '../bin.js';
+import { closedPort, closeServers, listen } from '../servers.js';
 
 const runs: BinRun[] = [];
-const servers: Server[] = [];
 afterAll(async () => {
   await Promise.all(runs.map((run) => run.remove()));
-  for (const server of servers) server.closeAllConnections();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await closeServers();
 });
 
 async function bin(args: string[], env?: Record<string, string>) {
@@ -33,21 +31,6 @@ async function inProcess(args: string[], env?: Record<string, string>) {
   const run = await runInProcess(args, env);
   runs.push(run);
   return run;
-}
-
-async function listen(server: Server): Promise<number> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-/** A port nothing listens on: bound once to learn a free number, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createHttpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The run errored as it should: exit 3, one stderr line with this cause, and errored reports. */

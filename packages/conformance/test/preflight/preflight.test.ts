@@ -2,20 +2,18 @@
  * The preflight stage alone: what each configured server is, or the one line saying why it cannot be used.
  * The command's handling of these (exit 3, errored reports) is in `test/cli/targets.test.ts`.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { type MockServer, startMockServer } from '@vouchspec/mock-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RealTargetConfig } from '../../src/config.js';
 import { placeholders } from '../../src/credentials.js';
 import { preflight, TargetUnavailable } from '../../src/preflight/preflight.js';
+import { closedPort, closeServers, listen } from '../servers.js';
 
 const mocks: MockServer[] = [];
-const servers: Server[] = [];
 afterAll(async () => {
   await Promise.all(mocks.map((mock) => mock.close()));
-  for (const server of servers) server.closeAllConnections();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await closeServers();
 });
 
 const at = (baseUrl: string): RealTargetConfig => ({ baseUrl, credentials: placeholders, secrets: [] });
@@ -65,19 +63,12 @@ describe('preflight', () => {
   });
 
   it('says in words what a connection failure means', async () => {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    await new Promise((resolve) => server.close(resolve));
-    const error = await refusal({ 'mews-connector': at(`http://127.0.0.1:${port}`) });
+    const error = await refusal({ 'mews-connector': at(`http://127.0.0.1:${await closedPort()}`) });
     expect(error.message).toMatch(/: nothing is listening there \(connection refused\)$/);
   });
 
   it('gives up on a server that does not answer within the time given', async () => {
-    const silent = createServer(() => {});
-    servers.push(silent);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const url = `http://127.0.0.1:${await listen(createServer(() => {}))}`;
     const error = await refusal({ 'mews-connector': at(url) }, 50);
     expect(error.message).toBe(`mews-connector at ${url}: no answer within 0.05 s`);
   });
