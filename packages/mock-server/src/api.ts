@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiId, OpenApiDocument, OperationInfo } from '@vouchspec/spec';
-import type { MockCredentials } from './credentials.js';
+import type { CredentialPolicy } from './credentials.js';
 import type { HttpError, MockResponse } from './http.js';
 import type { MockState } from './state.js';
 
@@ -42,4 +42,4 @@ export interface ApiAdapter {
   handlers: Record<string, Handler>;
 }
 
-export type AdapterFactory = (doc: OpenApiDocument, credentials: MockCredentials) => ApiAdapter;
+export type AdapterFactory = (doc: OpenApiDocument, credentials: CredentialPolicy) => ApiAdapter;

@@ -14,8 +14,12 @@ Options:
   --port <n>            Port to listen on (env VOUCHSPEC_MOCK_PORT; default 4010; 0 picks a free port)
   --host <addr>         Address to bind (env VOUCHSPEC_MOCK_HOST; default 127.0.0.1)
   --seed <file>         JSON file of initial data, as accepted by POST /__admin/seed
-  --credentials <file>  JSON file of credentials to accept instead of the defaults, e.g.
+  --credentials <file>  Accept only these credentials (strict mode, one world), merged over the placeholders, e.g.
                         {"voucherify": {"X-App-Id": "…", "X-App-Token": "…"}, "mews-connector": {"AccessToken": "…"}}
+                        Without it any well-formed credentials pass, each set in its own world
+  --max-worlds <n>      Most worlds held at once, the default world included (default 64)
+  --world-idle-minutes <n>
+                        How long a world must be unused before a new one may replace it (default 10)
   --max-state-mb <n>    Most the stored state may hold, in MiB of JSON (default 128); growing past it is a 413
   --admin-host <name>   Also accept this Host name on the admin endpoints (repeatable); IP addresses and
                         localhost names are always accepted
@@ -23,8 +27,9 @@ Options:
   -v, --version         Print the version
   -h, --help            Show this help
 
-Admin endpoints (not part of either API): POST /__admin/reset, POST /__admin/seed, GET /__admin/state,
-GET /__admin/operations. Browsers cannot use them: pages of other origins and Host names that are not IP
+Admin endpoints (not part of either API): POST /__admin/reset, POST /__admin/seed, GET /__admin/state
+(each on the world X-Vouchspec-World or the credential headers name, else the default world),
+GET /__admin/worlds, GET /__admin/operations. Browsers cannot use them: pages of other origins and Host names that are not IP
 addresses or localhost are refused.`;
 
 function readJson(file: string, what: string): unknown {
@@ -42,6 +47,13 @@ function parseMegabytes(raw: string): number {
   return megabytes * 1024 * 1024;
 }
 
+function parseWholeNumber(option: string, raw: string): number {
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`Invalid ${option} "${raw}": use a whole number from 1`);
+  return value;
+}
+
 function parsePort(raw: string): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -57,6 +69,8 @@ async function main() {
       seed: { type: 'string' },
       credentials: { type: 'string' },
       'max-state-mb': { type: 'string' },
+      'max-worlds': { type: 'string' },
+      'world-idle-minutes': { type: 'string' },
       'admin-host': { type: 'string', multiple: true },
       quiet: { type: 'boolean', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -77,6 +91,10 @@ async function main() {
     seed: values.seed ? readJson(values.seed, 'seed') : undefined,
     credentials: values.credentials ? readJson(values.credentials, 'credentials') : undefined,
     maxStateBytes: values['max-state-mb'] ? parseMegabytes(values['max-state-mb']) : undefined,
+    maxWorlds: values['max-worlds'] ? parseWholeNumber('--max-worlds', values['max-worlds']) : undefined,
+    worldIdleMs: values['world-idle-minutes']
+      ? parseWholeNumber('--world-idle-minutes', values['world-idle-minutes']) * 60_000
+      : undefined,
     adminHosts: values['admin-host'],
     onLog: values.quiet ? undefined : (line) => console.log(line),
   });

@@ -32,6 +32,21 @@ export const defaultCredentials: MockCredentials = {
   },
 };
 
+/**
+ * How credentials are checked. By default any well-formed values pass, each set addressing its own world;
+ * given credentials (`--credentials`, the `credentials` option) make the mock strict: only those values
+ * pass, and there is one world.
+ */
+export interface CredentialPolicy {
+  strict: boolean;
+  /** The configured values in strict mode; the placeholders (which address the default world) otherwise. */
+  values: MockCredentials;
+}
+
+export function credentialPolicy(option: unknown): CredentialPolicy {
+  return { strict: option !== undefined, values: mergeCredentials(option) };
+}
+
 /** Overlays a partial credentials object (from a file or options) on the defaults, rejecting unknown keys. */
 export function mergeCredentials(overrides: unknown): MockCredentials {
   if (overrides === undefined) return structuredClone(defaultCredentials);

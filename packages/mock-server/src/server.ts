@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { type ApiId, apiIds, listOperations, loadBundle, type OpenApiDocument } from '@vouchspec/spec';
 import { SchemaValidator } from '@vouchspec/spec/validation';
 import { type Admin, handleAdmin } from './admin/endpoints.js';
-import { type MockCredentials, mergeCredentials } from './credentials.js';
+import { credentialPolicy, type MockCredentials } from './credentials.js';
 import { HttpError, type PreparedResponse } from './http.js';
 import { requestId as newRequestId } from './ids.js';
 import { describeListening } from './listening.js';
@@ -17,16 +17,25 @@ import { handleRequest, type Pipeline } from './pipeline/handle-request.js';
 import { defaultMaxJsonDepth } from './pipeline/json.js';
 import { createRouter } from './pipeline/route.js';
 import { applySeed } from './seed.js';
-import { clearState, createState, type MockState } from './state.js';
+import { clearState, type MockState } from './state.js';
 import { createVoucherifyAdapter } from './voucherify/adapter.js';
+import { worldChooser } from './worlds/choose.js';
+import { defaultWorldLimits, Worlds } from './worlds/registry.js';
 
 export interface MockServerOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
   /** Address to bind (default 127.0.0.1); anything but loopback makes `warning` say so. */
   host?: string;
-  /** Credentials to accept instead of the public defaults (partial objects are merged). */
+  /**
+   * Credentials to accept, merged over the placeholders; given, the mock is strict (only these values pass,
+   * one world). Without them any well-formed credentials pass, each set in its own world.
+   */
   credentials?: unknown;
+  /** Most worlds held at once, the default world included (default 64). */
+  maxWorlds?: number;
+  /** How long a world must be unused before a new world may replace it, in ms (default 10 minutes). */
+  worldIdleMs?: number;
   /** Data to load at start, as accepted by `POST /__admin/seed`. */
   seed?: unknown;
   /** Called once per request with a one-line summary. */
@@ -67,10 +76,18 @@ export interface MockServer {
   where: string;
   /** Present when the mock is reachable from other machines. */
   warning?: string;
+  /** The default world's state: the one the placeholder credentials address. */
   state: MockState;
+  /** The values strict mode accepts; the placeholders, which address the default world, otherwise. */
   credentials: MockCredentials;
+  /** Whether only `credentials` pass (started with credentials) rather than any well-formed ones. */
+  strictCredentials: boolean;
+  /** A world's state by name (as `GET /__admin/worlds` lists them), created when new. */
+  world(name: string): MockState;
   operations: CompiledOperation[];
+  /** Empties the default world. */
   reset(): void;
+  /** Loads records into the default world. */
   seed(data: unknown): Record<string, number>;
   close(): Promise<void>;
 }
@@ -106,21 +123,26 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     maxJsonDepth: positiveInteger('maxJsonDepth', options.maxJsonDepth, defaultLimits.maxJsonDepth),
     maxStateBytes: positiveInteger('maxStateBytes', options.maxStateBytes, defaultLimits.maxStateBytes),
   };
-  const credentials = mergeCredentials(options.credentials);
+  const policy = credentialPolicy(options.credentials);
+  const worlds = new Worlds({
+    maxWorlds: positiveInteger('maxWorlds', options.maxWorlds, defaultWorldLimits.maxWorlds),
+    worldIdleMs: positiveInteger('worldIdleMs', options.worldIdleMs, defaultWorldLimits.worldIdleMs),
+  });
   const docs = Object.fromEntries(apiIds.map((api) => [api, loadBundle(api)])) as Record<
     ApiId,
     OpenApiDocument
   >;
   const validator = sharedValidator(docs);
-  const adapters = apiIds.map((api) => adapterFactories[api](docs[api], credentials));
+  const adapters = apiIds.map((api) => adapterFactories[api](docs[api], policy));
   const operations = adapters.flatMap((adapter) =>
     listOperations(adapter.id, adapter.doc).map((op) => compileOperation(op, adapter, validator)),
   );
-  const state = createState();
+  const state = worlds.default;
+  const world = worldChooser(worlds, policy);
   const router = createRouter(operations, adapters);
   const pipeline: Pipeline = {
     router,
-    state,
+    world,
     limits,
     responseValidators: options.validateResponses
       ? new Map(operations.map((c) => [c, validator.responseValidators(c.op)]))
@@ -128,11 +150,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     headers: options.identify === false ? {} : { [mockIdentityHeader]: mockVersion },
   };
 
-  /** Seeds all or nothing, within the state limit. */
-  const seed = (data: unknown) =>
-    state.journal.atomically(() => {
-      const counts = applySeed(state, validator, data);
-      if (state.journal.bytes > limits.maxStateBytes) {
+  /** Seeds a world all or nothing, within the state limit. */
+  const seedWorld = (target: MockState, data: unknown) =>
+    target.journal.atomically(() => {
+      const counts = applySeed(target, validator, data);
+      if (target.journal.bytes > limits.maxStateBytes) {
         throw new HttpError(
           413,
           `Seed: the data takes the state past its limit of ${formatBytes(limits.maxStateBytes)} (maxStateBytes, --max-state-mb)`,
@@ -140,15 +162,18 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       }
       return counts;
     });
-  const reset = () => state.journal.atomically(() => clearState(state));
+  const resetWorld = (target: MockState) => target.journal.atomically(() => clearState(target));
+  const seed = (data: unknown) => seedWorld(state, data);
+  const reset = () => resetWorld(state);
   if (options.seed !== undefined) seed(options.seed);
   const admin: Admin = {
-    state,
+    world,
+    worlds: () => worlds.list(),
     operations,
     access: { allowedHosts: options.adminHosts },
     ...limits,
-    reset,
-    seed,
+    reset: resetWorld,
+    seed: seedWorld,
   };
 
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
@@ -196,7 +221,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     where: listening.where,
     ...(listening.warning ? { warning: listening.warning } : {}),
     state,
-    credentials,
+    credentials: policy.values,
+    strictCredentials: policy.strict,
+    world: (name) => worlds.use(name),
     operations,
     reset,
     seed,

@@ -42,7 +42,11 @@ describe('admin endpoints and options', () => {
         },
       },
     });
-    expect(good.body).toEqual({ seeded: { 'voucherify.customers': 1 } });
+    expect(good.body).toEqual({
+      seeded: { 'voucherify.customers': 1 },
+      world: 'default',
+      addressing: expect.stringContaining('X-Vouchspec-World'),
+    });
     const state = await mock.call('GET', '/__admin/state');
     expect(state.body.voucherify.customers).toHaveLength(1);
     expect(await mock.call('POST', '/__admin/reset')).toMatchObject({ status: 204 });

@@ -70,7 +70,11 @@ export function startVerification(input: VerificationInput): Verification {
     plan.push(
       `  ${embedded.join(', ')}: ${hands.flat().length} interactions against embedded mock servers (${hands.length} workers)`,
     );
-    const embeddedMock = { validateResponses: input.validateMockResponses ?? false };
+    // Strict credentials: by default the mock takes any well-formed ones, and the 401 interactions would pass.
+    const embeddedMock = {
+      validateResponses: input.validateMockResponses ?? false,
+      credentials: placeholders,
+    };
     for (const hand of hands) {
       const jobs = embedded.map((provider) => ({
         target: { provider, baseUrl: '', kind: 'mock', credentials: placeholders } as const,

@@ -12,9 +12,10 @@ export type WorkerRequest = {
   jobs: VerificationJob[];
   /**
    * Start an embedded mock server in this process for the jobs whose target has no base URL: each worker's
-   * mock handles only its own interactions, on its own core.
+   * mock handles only its own interactions, on its own core. Given `credentials`, it accepts only those, so
+   * the pacts' 401 interactions (made with values no server accepts) are refused as on the real service.
    */
-  embeddedMock?: { validateResponses: boolean };
+  embeddedMock?: { validateResponses: boolean; credentials: unknown };
 };
 export type WorkerMessage =
   | { type: 'result'; result: InteractionResult }

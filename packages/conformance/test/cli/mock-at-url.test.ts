@@ -12,7 +12,8 @@ import { type BinRun, runBin } from '../bin.js';
 let mocks: MockServer[] = [];
 let runs: BinRun[] = [];
 beforeAll(async () => {
-  mocks = await Promise.all(apiIds.map(() => startMockServer({ validateResponses: true })));
+  // Strict credentials, as the pacts' 401 interactions need (by default the mock takes any well-formed ones).
+  mocks = await Promise.all(apiIds.map(() => startMockServer({ validateResponses: true, credentials: {} })));
   runs = await Promise.all(
     apiIds.map((provider, index) => runBin(['--provider', provider, '--base-url', mocks[index]?.url ?? ''])),
   );

@@ -1,6 +1,8 @@
 /**
  * The `/__admin/*` endpoints (not part of either API): reset, seed, a state export that can be seeded back,
- * and the operation list. Only requests `access.ts` lets through reach them.
+ * the operation list and the worlds. Reset, seed and state act on the world the request names, as API
+ * requests name theirs (the default world when it names none), and say which in the `Vouchspec-World`
+ * header. Only requests `access.ts` lets through reach them.
  */
 import type { IncomingMessage } from 'node:http';
 import { setImmediate as yieldToOtherRequests } from 'node:timers/promises';
@@ -10,17 +12,23 @@ import { readBody } from '../pipeline/body.js';
 import { JsonBodyError, parseJson } from '../pipeline/json.js';
 import { snapshotState } from '../seed.js';
 import type { MockState } from '../state.js';
+import { addressingHint, type WorldChooser } from '../worlds/choose.js';
+import type { WorldSummary } from '../worlds/registry.js';
 import { type AdminAccessOptions, adminAccessDenied } from './access.js';
 
 export interface Admin {
-  state: MockState;
+  world: WorldChooser;
+  worlds(): WorldSummary[];
   operations: readonly CompiledOperation[];
   access: AdminAccessOptions;
   maxBodyBytes: number;
   maxJsonDepth: number;
-  reset(): void;
-  seed(data: unknown): Record<string, number>;
+  reset(state: MockState): void;
+  seed(state: MockState, data: unknown): Record<string, number>;
 }
+
+/** The response header naming the world an admin request acted on. */
+export const worldResponseHeader = 'Vouchspec-World';
 
 const json = (status: number, body: unknown): PreparedResponse => ({
   status,
@@ -36,47 +44,60 @@ export async function handleAdmin(admin: Admin, method: string, pathname: string
   }
   const route = `${method} ${pathname}`;
   try {
-    switch (route) {
-      case 'POST /__admin/reset':
-        req.resume();
-        admin.reset();
-        return { status: 204, headers: {} };
-      case 'POST /__admin/seed': {
-        const raw = await readBody(req, admin.maxBodyBytes);
-        let data: unknown;
-        try {
-          data = parseJson(raw, admin.maxJsonDepth);
-        } catch (error) {
-          if (error instanceof JsonBodyError) throw new HttpError(400, `Seed: ${error.message}`);
-          throw error;
-        }
-        return json(200, { seeded: admin.seed(data) });
-      }
-      case 'GET /__admin/state':
-        return {
-          status: 200,
-          headers: { 'Content-Type': 'application/json; charset=utf-8' },
-          payload: exportInSlices(admin.state),
-        };
-      case 'GET /__admin/operations':
-        return json(
-          200,
-          admin.operations.map(({ op, stateful }) => ({
-            api: op.api,
-            operationId: op.operationId,
-            method: op.method.toUpperCase(),
-            path: op.path,
-            behaviour: stateful ? 'stateful' : 'example',
-          })),
-        );
-      default:
-        req.resume();
-        return json(404, { error: `No admin endpoint ${route}` });
-    }
+    return await answer(admin, route, req);
   } catch (error) {
     req.resume();
-    if (error instanceof HttpError) return json(error.status, { error: error.message });
+    if (error instanceof HttpError) return json(error.status, { error: error.details ?? error.message });
     throw error;
+  }
+}
+
+async function answer(admin: Admin, route: string, req: IncomingMessage): Promise<PreparedResponse> {
+  if (route === 'GET /__admin/worlds')
+    return json(200, { worlds: admin.worlds(), addressing: addressingHint });
+  if (route === 'GET /__admin/operations') {
+    return json(
+      200,
+      admin.operations.map(({ op, stateful }) => ({
+        api: op.api,
+        operationId: op.operationId,
+        method: op.method.toUpperCase(),
+        path: op.path,
+        behaviour: stateful ? 'stateful' : 'example',
+      })),
+    );
+  }
+  const acting = ['POST /__admin/reset', 'POST /__admin/seed', 'GET /__admin/state'].includes(route);
+  if (!acting) {
+    req.resume();
+    return json(404, { error: `No admin endpoint ${route}` });
+  }
+  const world = admin.world(req.headers, undefined);
+  const named = { [worldResponseHeader]: world.name };
+  switch (route) {
+    case 'POST /__admin/reset':
+      req.resume();
+      admin.reset(world.state);
+      return { status: 204, headers: named };
+    case 'POST /__admin/seed': {
+      const raw = await readBody(req, admin.maxBodyBytes);
+      let data: unknown;
+      try {
+        data = parseJson(raw, admin.maxJsonDepth);
+      } catch (error) {
+        if (error instanceof JsonBodyError) throw new HttpError(400, `Seed: ${error.message}`);
+        throw error;
+      }
+      const seeded = admin.seed(world.state, data);
+      const response = json(200, { seeded, world: world.name, addressing: addressingHint });
+      return { ...response, headers: { ...response.headers, ...named } };
+    }
+    default:
+      return {
+        status: 200,
+        headers: { 'Content-Type': 'application/json; charset=utf-8', ...named },
+        payload: exportInSlices(world.state),
+      };
   }
 }
 

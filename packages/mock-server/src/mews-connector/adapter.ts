@@ -1,9 +1,17 @@
 import type { AdapterFactory } from '../api.js';
 import { HttpError } from '../http.js';
+import { isWellFormedCredential, maxCredentialLength, worldHeader } from '../worlds/naming.js';
 import { voucherCodeHandlers } from './voucher-codes.js';
 
-export const createMewsConnectorAdapter: AdapterFactory = (doc, credentials) => {
-  const expected = credentials['mews-connector'];
+const tokenNames = ['ClientToken', 'AccessToken'] as const;
+
+export const createMewsConnectorAdapter: AdapterFactory = (doc, { strict, values }) => {
+  const expected = values['mews-connector'];
+  /** What the 401 says the mock expects, never the values themselves. */
+  const expectation = strict
+    ? 'ClientToken and AccessToken must equal the values this mock was started with (--credentials, the credentials option).'
+    : `This mock accepts any non-empty, printable ClientToken and AccessToken of up to ${maxCredentialLength} ` +
+      `characters; each AccessToken has its own world (the ${worldHeader} header names one outright).`;
   return {
     id: 'mews-connector',
     doc,
@@ -11,17 +19,12 @@ export const createMewsConnectorAdapter: AdapterFactory = (doc, credentials) => 
     credentialsIn: 'body',
     authenticate(_op, _headers, body) {
       const tokens = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-      if (tokens.ClientToken !== expected.ClientToken) {
-        return new HttpError(
-          401,
-          tokens.ClientToken === undefined ? 'Missing ClientToken.' : 'Invalid ClientToken.',
-        );
-      }
-      if (tokens.AccessToken !== expected.AccessToken) {
-        return new HttpError(
-          401,
-          tokens.AccessToken === undefined ? 'Missing AccessToken.' : 'Invalid AccessToken.',
-        );
+      for (const name of tokenNames) {
+        const sent = tokens[name];
+        if (strict ? sent === expected[name] : isWellFormedCredential(sent)) continue;
+        // The vendor's own message first, as its clients match on it; then what the mock takes.
+        const message = `${sent === undefined ? 'Missing' : 'Invalid'} ${name}.`;
+        return new HttpError(401, message, `${message} ${expectation}`);
       }
       return undefined;
     },

@@ -8,7 +8,7 @@ import type { ApiAdapter } from '../api.js';
 import { HttpError, type MockResponse, type PreparedResponse } from '../http.js';
 import { requestId as newRequestId } from '../ids.js';
 import type { CompiledOperation } from '../operations.js';
-import type { MockState } from '../state.js';
+import type { WorldChooser } from '../worlds/choose.js';
 import { type ActLimits, act } from './act.js';
 import { type BodyLimits, mediaTypeOf, parseBody, readBody } from './body.js';
 import { checkResponse } from './check-response.js';
@@ -17,7 +17,8 @@ import type { Router } from './route.js';
 
 export interface Pipeline {
   router: Router;
-  state: MockState;
+  /** Picks the world a request acts on, from its credentials or `X-Vouchspec-World`. */
+  world: WorldChooser;
   limits: BodyLimits & ActLimits;
   /** Response validators per operation, in validating mode only. */
   responseValidators?: Map<CompiledOperation, Parameters<typeof checkResponse>[1]>;
@@ -66,16 +67,19 @@ export async function handleRequest(pipeline: Pipeline, req: IncomingMessage): P
     const params = collectParameters(compiled, route.pathParameters, search, req.headers);
     validateRequest(compiled, params, mediaType, body);
 
-    // 6. Act: the handler's changes, the response check and serialising succeed or fail together.
+    // 6. World: the isolated state the credentials or X-Vouchspec-World name (made only for valid requests).
+    const { state } = pipeline.world(req.headers, body);
+
+    // 7. Act: the handler's changes, the response check and serialising succeed or fail together.
     const validators = pipeline.responseValidators?.get(compiled);
-    const ctx = { op, params, headers: req.headers, body, requestId, state: pipeline.state };
+    const ctx = { op, params, headers: req.headers, body, requestId, state };
     const response = act(ctx, compiled.handler, pipeline.limits, (handled) => {
       if (validators) checkResponse(handled, validators);
       return prepare(pipeline, adapter.finalize(handled, requestId, op, req.headers));
     });
     return { response, operation: `${op.api}:${op.operationId}` };
   } catch (error) {
-    // 7. Errors: the vendor's error body, with the headers the error calls for.
+    // 8. Errors: the vendor's error body, with the headers the error calls for.
     req.resume();
     const operation = compiled ? `${compiled.op.api}:${compiled.op.operationId}` : undefined;
     // Anything but an HttpError is a bug in the mock, never a reaction to input: report it, do not hide it.

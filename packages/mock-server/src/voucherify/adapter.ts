@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type CredentialHeader, credentialAlternatives } from '@vouchspec/spec';
 import type { AdapterFactory } from '../api.js';
 import { HttpError, type MockResponse } from '../http.js';
+import { isWellFormedCredential, maxCredentialLength, worldHeader } from '../worlds/naming.js';
 import { brandHandlers } from './brands.js';
 import { campaignTemplateHandlers } from './campaign-templates.js';
 import { customEventSchemaHandlers } from './custom-event-schemas.js';
@@ -30,6 +31,7 @@ const errorKeys: Record<number, string> = {
   429: 'too_many_requests',
   431: 'request_header_fields_too_large',
   500: 'internal_error',
+  503: 'service_unavailable',
 };
 
 const errorMessages: Record<number, string> = {
@@ -41,14 +43,15 @@ const errorMessages: Record<number, string> = {
   500: 'Internal server error',
 };
 
-export const createVoucherifyAdapter: AdapterFactory = (doc, credentials) => {
-  const values = credentials.voucherify as Record<string, string>;
+export const createVoucherifyAdapter: AdapterFactory = (doc, { strict, values: configured }) => {
+  const values = configured.voucherify as Record<string, string>;
 
-  /** Whether the headers carry the configured value of one credential. */
+  /** Whether the headers carry one credential: its configured value in strict mode, any well-formed one else. */
   function satisfies({ scheme, header, bearer }: CredentialHeader, headers: IncomingHttpHeaders): boolean {
-    const expected = values[scheme];
-    if (!expected) return false;
-    return headers[header.toLowerCase()] === (bearer ? `Bearer ${expected}` : expected);
+    const sent = headers[header.toLowerCase()];
+    if (typeof sent !== 'string') return false;
+    const value = bearer ? /^Bearer (.*)$/.exec(sent)?.[1] : sent;
+    return strict ? value === values[scheme] : isWellFormedCredential(value);
   }
 
   function describeAlternatives(alternatives: CredentialHeader[][]): string {
@@ -60,6 +63,12 @@ export const createVoucherifyAdapter: AdapterFactory = (doc, credentials) => {
       )
       .join(' or ');
   }
+
+  /** What the 401 says the mock expects, never the values themselves. */
+  const expectation = strict
+    ? 'They must equal the values this mock was started with (--credentials, the credentials option).'
+    : `This mock accepts any non-empty, printable values of up to ${maxCredentialLength} characters; each ` +
+      `key set has its own world (${worldHeader} names one outright).`;
 
   return {
     id: 'voucherify',
@@ -76,7 +85,7 @@ export const createVoucherifyAdapter: AdapterFactory = (doc, credentials) => {
       return new HttpError(
         401,
         'Unauthorized',
-        `This operation requires valid ${describeAlternatives(alternatives)}.`,
+        `This operation requires valid ${describeAlternatives(alternatives)}. ${expectation}`,
       );
     },
     errorResponse(error, requestId): MockResponse {

@@ -8,14 +8,14 @@ import { type AddressInfo, connect, type Socket } from 'node:net';
 import { loadBundle } from '@vouchspec/spec';
 import { afterEach, expect } from 'vitest';
 import type { ApiAdapter } from '../../src/api.js';
-import { mergeCredentials } from '../../src/credentials.js';
+import { credentialPolicy } from '../../src/credentials.js';
 import { HttpError } from '../../src/http.js';
 import { requestId } from '../../src/ids.js';
 import { createMewsConnectorAdapter } from '../../src/mews-connector/adapter.js';
 import { answerClientError, type ErrorBody } from '../../src/node-errors.js';
 import { createVoucherifyAdapter } from '../../src/voucherify/adapter.js';
 
-const credentials = mergeCredentials(undefined);
+const credentials = credentialPolicy(undefined);
 const voucherify = createVoucherifyAdapter(loadBundle('voucherify'), credentials);
 const mews = createMewsConnectorAdapter(loadBundle('mews-connector'), credentials);
 

@@ -1,13 +1,13 @@
 /**
  * What the stage tests call the stages with: the spec's real operations, compiled as the mock compiles
- * them, each API's adapter with the default credentials, and requests without a server behind them.
+ * them, each API's adapter in the default credentials mode (any well-formed ones), and requests without a server behind them.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { type ApiId, apiIds, findOperation, listOperations, loadBundle } from '@vouchspec/spec';
 import { SchemaValidator } from '@vouchspec/spec/validation';
 import type { ApiAdapter, RequestContext } from '../../src/api.js';
-import { defaultCredentials, type MockCredentials } from '../../src/credentials.js';
+import { type CredentialPolicy, credentialPolicy } from '../../src/credentials.js';
 import { createMewsConnectorAdapter } from '../../src/mews-connector/adapter.js';
 import { type CompiledOperation, compileOperation } from '../../src/operations.js';
 import type { MockState } from '../../src/state.js';
@@ -16,7 +16,7 @@ import { createVoucherifyAdapter } from '../../src/voucherify/adapter.js';
 const docs = { voucherify: loadBundle('voucherify'), 'mews-connector': loadBundle('mews-connector') };
 export const validator = new SchemaValidator(docs);
 
-export function createAdapters(credentials: MockCredentials = defaultCredentials) {
+export function createAdapters(credentials: CredentialPolicy = credentialPolicy(undefined)) {
   return {
     voucherify: createVoucherifyAdapter(docs.voucherify, credentials),
     'mews-connector': createMewsConnectorAdapter(docs['mews-connector'], credentials),

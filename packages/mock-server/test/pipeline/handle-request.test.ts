@@ -4,7 +4,8 @@ import type { Handler } from '../../src/api.js';
 import { defaultCredentials } from '../../src/credentials.js';
 import { handleRequest, type Pipeline } from '../../src/pipeline/handle-request.js';
 import { createRouter } from '../../src/pipeline/route.js';
-import { createState } from '../../src/state.js';
+import { createState, type MockState } from '../../src/state.js';
+import { defaultWorld } from '../../src/worlds/naming.js';
 import { adapters, allCompiled, incoming } from './fixtures.js';
 
 const keys = defaultCredentials.voucherify;
@@ -12,13 +13,15 @@ const appKeys = { 'x-app-id': keys['X-App-Id'], 'x-app-token': keys['X-App-Token
 const json = { 'content-type': 'application/json' };
 
 /** A pipeline over every operation; `handlers` replace the behaviour of some. */
-function pipeline(handlers: Record<string, Handler> = {}): Pipeline {
+function pipeline(handlers: Record<string, Handler> = {}): Pipeline & { state: MockState } {
+  const state = createState();
   const operations = allCompiled().map((c) => ({ ...c, handler: handlers[c.op.operationId] ?? c.handler }));
   return {
     router: createRouter(operations, [adapters.voucherify, adapters['mews-connector']]),
-    state: createState(),
+    world: () => ({ name: defaultWorld, state }),
     limits: { maxBodyBytes: 1024, maxJsonDepth: 8, maxStateBytes: 1024 * 1024 },
     headers: { 'Vouchspec-Mock': 'test' },
+    state,
   };
 }
 
@@ -61,7 +64,10 @@ describe('handleRequest', () => {
     expect(operation).toBe('mews-connector:getAllVoucherCodes');
     expect(response.status).toBe(401);
     const body = bodyOf(response.payload);
-    expect(body).toEqual({ Message: 'Missing ClientToken.', RequestId: expect.any(String) });
+    expect(body).toEqual({
+      Message: expect.stringMatching(/^Missing ClientToken\. /),
+      RequestId: expect.any(String),
+    });
     expect(response.headers['Request-Id']).toBe(body.RequestId);
   });
 
