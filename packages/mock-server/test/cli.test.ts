@@ -97,6 +97,19 @@ describe('vouchspec-mock (the CLI)', () => {
     expect(server.output()).not.toMatch(/warning/);
   });
 
+  it('lists the world options in --help and applies them', async () => {
+    const help = start(['--help']);
+    await help.exited;
+    expect(help.output()).toMatch(/--max-worlds <n> .*\n\s+--world-idle-minutes <n>/);
+    // One world allowed: the default world is all there is, so a new key set is refused.
+    const url = await start(['--port', '0', '--quiet', '--max-worlds', '1']).listening;
+    const res = await fetch(`${url}/v1/customers`, { headers: { 'X-App-Id': 'a', 'X-App-Token': 't' } });
+    expect(res.status).toBe(503);
+    const bad = start(['--port', '0', '--world-idle-minutes', 'soon']);
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('mock: Invalid --world-idle-minutes "soon"');
+  });
+
   it('refuses a nonsensical state limit', async () => {
     const bad = start(['--port', '0', '--max-state-mb', '0.5']);
     expect(await bad.exited).toBe(1);
