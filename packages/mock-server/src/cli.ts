@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { parseJson } from './pipeline/json.js';
+import { proxyOptions, proxyUsage, runProxy } from './proxy/cli.js';
 import { startMockServer } from './server.js';
 
 const usage = `Usage: vouchspec-mock [options]
@@ -75,15 +76,26 @@ async function main() {
       quiet: { type: 'boolean', default: false },
       version: { type: 'boolean', short: 'v', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      ...proxyOptions,
     },
   });
   if (values.help) {
-    console.log(usage);
+    console.log(`${usage}\n${proxyUsage}`);
     return;
   }
   if (values.version) {
     console.log(createRequire(import.meta.url)('../package.json').version);
     return;
+  }
+  if (values.proxy !== undefined) {
+    return runProxy(
+      { ...values, proxy: values.proxy },
+      {
+        port: parsePort(values.port ?? process.env.VOUCHSPEC_MOCK_PORT ?? '4010'),
+        host: values.host ?? process.env.VOUCHSPEC_MOCK_HOST ?? '127.0.0.1',
+        quiet: values.quiet,
+      },
+    );
   }
   const server = await startMockServer({
     port: parsePort(values.port ?? process.env.VOUCHSPEC_MOCK_PORT ?? '4010'),
