@@ -55,3 +55,15 @@ it('answers 504 when the upstream does not answer within upstreamTimeoutMs', asy
   });
   expect(received).toBe(1);
 });
+
+it('says which failure it was: a reset connection, or TLS that fails', async () => {
+  const resetting = await startUpstream((req) => req.socket.destroy());
+  started.push(resetting);
+  const reset = await fetch(`${(await proxyTo(resetting.url)).url}/v1/customers`);
+  expect(reset.status).toBe(502);
+  expect(await reset.json()).toMatchObject({ details: expect.stringContaining('reset the connection') });
+  // https to a server that speaks plain HTTP: the TLS handshake fails.
+  const tls = await fetch(`${(await proxyTo(resetting.url.replace('http:', 'https:'))).url}/v1/customers`);
+  expect(tls.status).toBe(502);
+  expect(await tls.json()).toMatchObject({ details: expect.stringContaining('TLS failure') });
+});
