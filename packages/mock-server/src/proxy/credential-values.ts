@@ -1,6 +1,7 @@
 /**
  * The credential values a request carries, so the drift recorder can keep them out of every output: the
- * headers of the API's security schemes (as the spec names them) and the Mews tokens in a JSON body.
+ * headers of every API's security schemes (as the spec names them, whichever API the path belongs to) and
+ * the Mews tokens in a JSON body.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { credentialHeader, type OpenApiDocument } from '@vouchspec/spec';
@@ -20,12 +21,12 @@ function credentialHeaders(doc: OpenApiDocument): string[] {
 }
 
 export function* credentialValues(
-  doc: OpenApiDocument,
+  docs: readonly OpenApiDocument[],
   headers: IncomingHttpHeaders,
   body: Buffer | undefined,
 ): Generator<string> {
   // Authorization is a credential whatever the API's schemes say.
-  for (const name of new Set([...credentialHeaders(doc), 'authorization'])) {
+  for (const name of new Set([...docs.flatMap(credentialHeaders), 'authorization'])) {
     for (const value of [headers[name]].flat()) {
       if (value === undefined) continue;
       yield value;

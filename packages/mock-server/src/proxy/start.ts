@@ -68,7 +68,8 @@ export async function startValidatingProxy(options: ValidatingProxyOptions): Pro
     voucherify: createVoucherifyAdapter(loadBundle('voucherify'), credentials),
     'mews-connector': createMewsConnectorAdapter(loadBundle('mews-connector'), credentials),
   };
-  const validator = new SchemaValidator(Object.fromEntries(apiIds.map((api) => [api, loadBundle(api)])));
+  const documents = apiIds.map((api) => adapters[api].doc);
+  const validator = new SchemaValidator(Object.fromEntries(apiIds.map((api) => [api, adapters[api].doc])));
   const checkExchange = createExchangeChecker(validator, adapters);
   const recorder = createDriftRecorder(recorderName(upstreamUrl));
   recorder.remember([decodeURIComponent(upstreamUrl.username), decodeURIComponent(upstreamUrl.password)]);
@@ -82,6 +83,8 @@ export async function startValidatingProxy(options: ValidatingProxyOptions): Pro
     const [pathname = '/', search = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
     if (pathname === '/__proxy/report') return answerReport(method, res);
     const api = apiOf(pathname);
+    // Known before anything is logged, so that even a gateway error's log line cannot carry them.
+    recorder.remember(credentialValues(documents, req.headers, undefined));
     const forwarded = await forward(upstream, req);
     if (forwarded.kind === 'gateway-error') {
       recorder.upstreamError();
@@ -91,7 +94,7 @@ export async function startValidatingProxy(options: ValidatingProxyOptions): Pro
     let violations: Violation[] = [];
     let operation = 'admin';
     if (!pathname.startsWith('/__admin/')) {
-      recorder.remember(credentialValues(adapters[api].doc, req.headers, forwarded.requestBody));
+      recorder.remember(credentialValues(documents, {}, forwarded.requestBody));
       const checked = await checkExchange({
         api,
         method,

@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 import { afterAll, expect, it } from 'vitest';
 import { startValidatingProxy, type ValidatingProxy } from '../../src/proxy/start.js';
-import { startUpstream, type TestUpstream } from './upstreams.js';
+import { secretHeaders, startUpstream, type TestUpstream } from './upstreams.js';
 
 const started: { close(): Promise<void> }[] = [];
 afterAll(() => Promise.all(started.map((server) => server.close())));
@@ -66,4 +66,17 @@ it('says which failure it was: a reset connection, or TLS that fails', async () 
   const tls = await fetch(`${(await proxyTo(resetting.url.replace('http:', 'https:'))).url}/v1/customers`);
   expect(tls.status).toBe(502);
   expect(await tls.json()).toMatchObject({ details: expect.stringContaining('TLS failure') });
+});
+
+it('keeps credentials out of a gateway error’s log line', async () => {
+  const logs: string[] = [];
+  const proxy = await startValidatingProxy({
+    upstream: `http://127.0.0.1:${await closedPort()}`,
+    onLog: (line) => logs.push(line),
+  });
+  started.push(proxy);
+  const token = secretHeaders['X-App-Token'];
+  const answer = await fetch(`${proxy.url}/api/connector/v1/${token}`, { headers: secretHeaders });
+  expect(answer.status).toBe(502);
+  expect(logs).toEqual([expect.stringContaining('/api/connector/v1/[redacted] 502 the upstream refused')]);
 });
