@@ -17,7 +17,8 @@ Options:
   --seed <file>         JSON file of initial data, as accepted by POST /__admin/seed
   --credentials <file>  Accept only these credentials (strict mode, one world), merged over the placeholders, e.g.
                         {"voucherify": {"X-App-Id": "…", "X-App-Token": "…"}, "mews-connector": {"AccessToken": "…"}}
-                        Without it any well-formed credentials pass, each set in its own world
+                        Without it any well-formed credentials pass, each set in its own world, except
+                        values beginning with "invalid", which are always refused
   --max-worlds <n>      Most worlds held at once, the default world included (default 64)
   --world-idle-minutes <n>
                         How long a world must be unused before a new one may replace it (default 10)

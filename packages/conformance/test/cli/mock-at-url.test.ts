@@ -12,8 +12,8 @@ import { type BinRun, runBin } from '../bin.js';
 let mocks: MockServer[] = [];
 let runs: BinRun[] = [];
 beforeAll(async () => {
-  // Strict credentials, as the pacts' 401 interactions need (by default the mock takes any well-formed ones).
-  mocks = await Promise.all(apiIds.map(() => startMockServer({ validateResponses: true, credentials: {} })));
+  // A mock with its defaults, as a user starts one: the 401 interactions send credentials it always refuses.
+  mocks = await Promise.all(apiIds.map(() => startMockServer({ validateResponses: true })));
   runs = await Promise.all(
     apiIds.map((provider, index) => runBin(['--provider', provider, '--base-url', mocks[index]?.url ?? ''])),
   );

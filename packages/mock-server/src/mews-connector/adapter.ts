@@ -1,6 +1,6 @@
 import type { AdapterFactory } from '../api.js';
 import { HttpError } from '../http.js';
-import { isWellFormedCredential, maxCredentialLength, worldHeader } from '../worlds/naming.js';
+import { isWellFormedCredential, maxCredentialLength, refusedPrefix, worldHeader } from '../worlds/naming.js';
 import { voucherCodeHandlers } from './voucher-codes.js';
 
 const tokenNames = ['ClientToken', 'AccessToken'] as const;
@@ -11,7 +11,7 @@ export const createMewsConnectorAdapter: AdapterFactory = (doc, { strict, values
   const expectation = strict
     ? 'ClientToken and AccessToken must equal the values this mock was started with (--credentials, the credentials option).'
     : `This mock accepts any non-empty, printable ClientToken and AccessToken of up to ${maxCredentialLength} ` +
-      `characters; each AccessToken has its own world (the ${worldHeader} header names one outright).`;
+      `characters that do not begin with "${refusedPrefix}"; each AccessToken has its own world (the ${worldHeader} header names one outright).`;
   return {
     id: 'mews-connector',
     doc,

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { type CredentialHeader, credentialAlternatives } from '@vouchspec/spec';
 import type { AdapterFactory } from '../api.js';
 import { HttpError, type MockResponse } from '../http.js';
-import { isWellFormedCredential, maxCredentialLength, worldHeader } from '../worlds/naming.js';
+import { isWellFormedCredential, maxCredentialLength, refusedPrefix, worldHeader } from '../worlds/naming.js';
 import { brandHandlers } from './brands.js';
 import { campaignTemplateHandlers } from './campaign-templates.js';
 import { customEventSchemaHandlers } from './custom-event-schemas.js';
@@ -67,7 +67,7 @@ export const createVoucherifyAdapter: AdapterFactory = (doc, { strict, values: c
   /** What the 401 says the mock expects, never the values themselves. */
   const expectation = strict
     ? 'They must equal the values this mock was started with (--credentials, the credentials option).'
-    : `This mock accepts any non-empty, printable values of up to ${maxCredentialLength} characters; each ` +
+    : `This mock accepts any non-empty, printable values of up to ${maxCredentialLength} characters that do not begin with "${refusedPrefix}"; each ` +
       `key set has its own world (${worldHeader} names one outright).`;
 
   return {

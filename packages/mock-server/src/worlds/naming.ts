@@ -14,8 +14,15 @@ export const worldHeader = 'X-Vouchspec-World';
 export const defaultWorld = 'default';
 export const maxCredentialLength = 256;
 
-/** Non-empty, printable and at most 256 characters: what the default mode accepts as a credential. */
-export function isWellFormedCredential(value: unknown): value is string {
+/**
+ * Values that begin with this are refused even in the default mode, so that a suite (the conformance suite's
+ * 401 interactions send `invalid-credential`) can test how it handles refused keys against any mock, as
+ * Stripe's test mode keeps card numbers that always decline.
+ */
+export const refusedPrefix = 'invalid';
+
+/** Non-empty, printable and at most 256 characters: what a world's name and a credential must be. */
+export function isPrintableValue(value: unknown): value is string {
   return (
     typeof value === 'string' &&
     value.length > 0 &&
@@ -23,6 +30,11 @@ export function isWellFormedCredential(value: unknown): value is string {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
     !/[\u0000-\u001f\u007f]/.test(value)
   );
+}
+
+/** What the default mode accepts as a credential: a printable value that does not begin with `invalid`. */
+export function isWellFormedCredential(value: unknown): value is string {
+  return isPrintableValue(value) && !value.toLowerCase().startsWith(refusedPrefix);
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 16);
@@ -43,7 +55,7 @@ export function worldNameOf(
   placeholders: MockCredentials,
 ): string | { malformed: string } {
   const named = headers[worldHeader.toLowerCase()];
-  if (named !== undefined) return isWellFormedCredential(named) ? named : { malformed: worldHeader };
+  if (named !== undefined) return isPrintableValue(named) ? named : { malformed: worldHeader };
   const keys = placeholders.voucherify;
   const appId = headerValue(headers, 'X-App-Id');
   if (appId !== undefined) return appId === keys['X-App-Id'] ? defaultWorld : `app:${appId}`;

@@ -50,7 +50,7 @@ describe('default mode: any well-formed credentials', () => {
         status: 401,
         details:
           'This operation requires valid X-App-Id + X-App-Token or an OAuth bearer token. This mock accepts ' +
-          'any non-empty, printable values of up to 256 characters; each key set has its own world ' +
+          'any non-empty, printable values of up to 256 characters that do not begin with "invalid"; each key set has its own world ' +
           '(X-Vouchspec-World names one outright).',
       });
     }

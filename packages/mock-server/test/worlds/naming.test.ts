@@ -47,5 +47,8 @@ describe('isWellFormedCredential', () => {
   it('takes non-empty printable strings of up to 256 characters', () => {
     expect(['k', 'ключ', 'x'.repeat(256)].every(isWellFormedCredential)).toBe(true);
     expect(['', 'x'.repeat(257), 'a\tb', 'a\u007fb', 7, undefined].some(isWellFormedCredential)).toBe(false);
+    // The convention that lets a suite test refused keys against any mock.
+    expect(['invalid-credential', 'INVALID', 'invalidKey'].some(isWellFormedCredential)).toBe(false);
+    expect(['not-invalid', 'valid'].every(isWellFormedCredential)).toBe(true);
   });
 });
