@@ -3,11 +3,9 @@
  * on Stoplight Prism serving the same bundle, side by side. Each server runs in its own process; autocannon
  * drives it from this one. Results go to BENCHMARKS.md between the mock markers.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { bundleFile, findOperation, firstExample, loadBundle } from '@vouchspec/spec';
+import { findOperation, firstExample, loadBundle } from '@vouchspec/spec';
 import autocannon from 'autocannon';
-import { appKeys, freePort, recordedOn, recordSection } from './support.js';
+import { appKeys, recordedOn, recordSection, startServer } from './support.js';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -29,45 +27,6 @@ const scenarios = {
     body: customerBody,
   },
 };
-
-async function waitUntilUp(url: string, child: ChildProcess) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-async function startServer(name: 'mock' | 'prism') {
-  const port = await freePort();
-  const [command, ...args] =
-    name === 'prism'
-      ? [
-          fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url)),
-          'mock',
-          bundleFile('voucherify'),
-          '-p',
-          String(port),
-          '-v',
-          'silent',
-        ]
-      : [
-          process.execPath,
-          fileURLToPath(new URL('../dist/cli.js', import.meta.url)),
-          '--port',
-          String(port),
-          '--quiet',
-        ];
-  const child = spawn(command as string, args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child);
-  return { url, stop: () => child.kill() };
-}
 
 async function load(url: string, scenario: (typeof scenarios)[keyof typeof scenarios]) {
   // `warmup` is an autocannon option its published types do not list yet.

@@ -1,7 +1,10 @@
 /** What both benchmarks of the mock share: the placeholder keys, a free port, and their place in BENCHMARKS.md. */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { bundleFile } from '@vouchspec/spec';
 import { defaultCredentials } from '../src/credentials.js';
 
 export const appKeys = {
@@ -40,4 +43,44 @@ export async function recordSection(name: string, heading: string, section: stri
       ? current.replace(marker, () => section)
       : `${current.trimEnd()}\n\n## ${heading}\n\n${section}\n`,
   );
+}
+
+async function waitUntilUp(url: string, child: ChildProcess) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+/** The built mock or Stoplight Prism (serving the Voucherify bundle) in a process of its own, once it answers. */
+export async function startServer(name: 'mock' | 'prism') {
+  const port = await freePort();
+  const [command, ...args] =
+    name === 'prism'
+      ? [
+          fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url)),
+          'mock',
+          bundleFile('voucherify'),
+          '-p',
+          String(port),
+          '-v',
+          'silent',
+        ]
+      : [
+          process.execPath,
+          fileURLToPath(new URL('../dist/cli.js', import.meta.url)),
+          '--port',
+          String(port),
+          '--quiet',
+        ];
+  const child = spawn(command as string, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(url, child);
+  return { url, stop: () => child.kill() };
 }

@@ -62,10 +62,10 @@ export interface Mock {
   stop(): Promise<void>;
 }
 
-/** Starts a mock process and resolves once it answers. */
-export async function startMock(name: string): Promise<Mock> {
+/** Starts a mock process (with any further CLI options, e.g. `--proxy <url>`) and resolves once it answers. */
+export async function startMock(name: string, options: readonly string[] = []): Promise<Mock> {
   const port = await freePort();
-  const child = spawn(process.execPath, [cli, '--port', String(port), '--quiet'], {
+  const child = spawn(process.execPath, [cli, '--port', String(port), '--quiet', ...options], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.add(child);
