@@ -38,6 +38,22 @@ export function stderrNote(): string {
   return `\nThe mocks wrote to stderr during the run:\n\n\`\`\`\n${lines.join('\n').slice(0, 2000)}\n\`\`\`\n`;
 }
 
+/**
+ * Runs a benchmark against the built mock: its error ends the run with exit code 1, and every mock process
+ * is killed however it ends.
+ */
+export async function runBenchmark(main: () => Promise<void>): Promise<void> {
+  try {
+    checkBuild();
+    await main();
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
+  } finally {
+    killAll();
+  }
+}
+
 /** Throws when there is no build to run, and warns when the sources are newer than it. */
 export function checkBuild(): void {
   if (!existsSync(cli))

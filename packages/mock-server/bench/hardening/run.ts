@@ -9,12 +9,11 @@ import { recordSection } from '../support.js';
 import { manyConnections } from './connections.js';
 import { exportDoesNotBlock } from './export.js';
 import { lookupBySourceId } from './lookup.js';
-import { checkBuild, killAll } from './mocks.js';
+import { runBenchmark } from './mocks.js';
 import { section, verdicts } from './report.js';
 import { settings } from './settings.js';
 
 async function main() {
-  checkBuild();
   console.log('1/3 lookup by source_id: 1 customer against %d …', settings.customers);
   const lookup = await lookupBySourceId();
   console.log('2/3 a %d MiB state export with requests timed alongside …', settings.exportMiB);
@@ -33,11 +32,4 @@ async function main() {
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  killAll();
-}
+await runBenchmark(main);

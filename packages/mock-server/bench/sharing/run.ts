@@ -4,7 +4,7 @@
  * worlds under 200 connections for 10 s, next to Prism under the same load (worlds-load.ts). Results go to
  * BENCHMARKS.md between the mock-sharing markers; the exit code is 1 when the shared mock has any error.
  */
-import { checkBuild, killAll } from '../hardening/mocks.js';
+import { runBenchmark } from '../hardening/mocks.js';
 import { int, msText } from '../hardening/stats.js';
 import { recordedOn, recordSection } from '../support.js';
 import { proxyLatency } from './proxy-latency.js';
@@ -19,7 +19,6 @@ const seconds = env('BENCH_SECONDS', 10);
 const failures = (r: LoadResult) => r.errors + r.timeouts + r.non2xx;
 
 async function main() {
-  checkBuild();
   console.log('1/3 proxy latency: %d alternating pairs after %d warm-up pairs …', rounds, warmup);
   const latency = await proxyLatency(rounds, warmup);
   console.log('2/3 %d worlds, %d connections for %d s …', worldCount, connections, seconds);
@@ -57,11 +56,4 @@ the same read from the same bundle under the same load.
   }
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  killAll();
-}
+await runBenchmark(main);
