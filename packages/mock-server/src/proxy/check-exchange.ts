@@ -18,7 +18,7 @@ import { HttpError } from '../http.js';
 import { multipartForValidation } from '../multipart.js';
 import { type CompiledOperation, compileOperation } from '../operations.js';
 import { mediaTypeOf, parseBody } from '../pipeline/body.js';
-import { JsonBodyError, parseJson } from '../pipeline/json.js';
+import { defaultMaxJsonDepth, JsonBodyError, parseJson } from '../pipeline/json.js';
 import { collectParameters } from '../pipeline/parameters.js';
 
 export interface Violation {
@@ -106,9 +106,10 @@ async function checkRequest(
   const mediaType = mediaTypeOf(contentType);
   let body: unknown;
   try {
+    // The mock's own depth limit: a body deeper than that is reported, never walked by the validator.
     body = await parseBody(compiled, mediaType, contentType, exchange.requestBody, {
       maxBodyBytes: Number.POSITIVE_INFINITY,
-      maxJsonDepth: Number.POSITIVE_INFINITY,
+      maxJsonDepth: defaultMaxJsonDepth,
     });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
