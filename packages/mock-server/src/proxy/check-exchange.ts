@@ -173,7 +173,13 @@ function checkResponse(
     body = parseJson(raw);
   } catch (error) {
     if (!(error instanceof JsonBodyError)) throw error;
-    return [...violations, { in: 'response.body', pointer: '', expected: 'valid JSON', found: 'bytes' }];
+    // Only the depth message is safe to repeat: the others may quote the body.
+    const tooDeep = /nests deeper/.test(error.message);
+    const expected = tooDeep ? `JSON at most ${defaultMaxJsonDepth} levels deep` : 'valid JSON';
+    return [
+      ...violations,
+      { in: 'response.body', pointer: '', expected, found: tooDeep ? 'deeper' : 'bytes' },
+    ];
   }
   if (!validate(body)) violations.push(fromAjv('response.body', validate.errors?.[0], body));
   return violations;

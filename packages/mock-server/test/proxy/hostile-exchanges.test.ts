@@ -33,6 +33,10 @@ it('forwards a response nested 100,000 levels deep unchanged and reports it', as
   expect(res.status).toBe(200);
   expect(await res.text()).toBe(deepAnswer);
   expect(res.headers.get('Vouchspec-Drift')?.split(';')[0]).toBe('1');
+  const getCustomer = proxy.report().operations.find((o) => o.operation === 'voucherify:getCustomer');
+  expect(getCustomer?.violations).toContainEqual(
+    expect.objectContaining({ in: 'response.body', expected: 'JSON at most 64 levels deep' }),
+  );
 });
 
 it('forwards a request nested 100,000 levels deep and reports the depth, not a crash', async () => {
